@@ -1,0 +1,40 @@
+/** A date as precise as its source states it: a day, a month or a year. */
+export interface PartialDate {
+  /** The text as written, normalised: `2025`, `2025-06`, `2025-06-12`. */
+  text: string;
+  precision: 'year' | 'month' | 'day';
+  /** First and last day covered, ISO `YYYY-MM-DD`. */
+  start: string;
+  end: string;
+}
+
+const pattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns null for a bad format or an impossible date. */
+export function parsePartialDate(text: string): PartialDate | null {
+  const m = pattern.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1945 || year > 2100) return null;
+  if (m[2] === undefined) return { text, precision: 'year', start: `${year}-01-01`, end: `${year}-12-31` };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  const last = daysInMonth(year, month);
+  if (m[3] === undefined) {
+    return { text, precision: 'month', start: `${year}-${pad(month)}-01`, end: `${year}-${pad(month)}-${pad(last)}` };
+  }
+  const day = Number(m[3]);
+  if (day < 1 || day > last) return null;
+  return { text, precision: 'day', start: text, end: text };
+}
+
+/** Validity interval check: does any day of `date` fall within [from, to]? Empty bounds are open. */
+export function overlapsInterval(date: PartialDate, from: string, to: string): boolean {
+  return (from === '' || date.end >= from) && (to === '' || date.start <= to);
+}

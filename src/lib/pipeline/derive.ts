@@ -1,0 +1,167 @@
+import type { Lineage } from '../schema/lineage.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Observation } from '../schema/observation.ts';
+import type { Unit } from '../schema/unit.ts';
+
+/** The day the 34-province map took effect; pre-2025 figures are those dated before it. */
+export const MERGER_DATE = '2025-07-01';
+
+/** Marks rows that state a different value for the same unit, metric, date and status. */
+export function markConflicts(observations: Observation[]): Observation[] {
+  const groups = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const key = `${o.unit}|${o.metric}|${o.date}|${o.status}`;
+    const g = groups.get(key);
+    if (g) g.push(o);
+    else groups.set(key, [o]);
+  }
+  return observations.map((o) => {
+    const g = groups.get(`${o.unit}|${o.metric}|${o.date}|${o.status}`)!;
+    const others = g.filter((x) => x !== o && x.value !== o.value).map((x) => x.id);
+    return others.length ? { ...o, conflicts_with: others } : o;
+  });
+}
+
+export interface Change {
+  from: number;
+  to: number;
+  absolute: number;
+  /** null when the starting value is 0. */
+  percent: number | null;
+}
+
+/** Change between two stock observations (earlier → later). */
+export function changeBetween(from: number, to: number): Change {
+  return { from, to, absolute: to - from, percent: from === 0 ? null : ((to - from) / from) * 100 };
+}
+
+/** A value per 100,000 people; null when the population is unknown or zero. */
+export function per100k(value: number, population: number | null | undefined): number | null {
+  return population ? (value / population) * 100_000 : null;
+}
+
+export interface RollUp {
+  unit: string;
+  metric: string;
+  value: number;
+  /** Predecessors that reported, out of all predecessors. */
+  covered: number;
+  of: number;
+  parts: { unit: string; observation: string; value: number; date: string }[];
+  missing: string[];
+}
+
+/** Predecessors of each current unit, from the lineage table (an unchanged unit is its own predecessor). */
+export function predecessorsOf(lineage: readonly Lineage[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const l of lineage) {
+    const list = map.get(l.to) ?? [];
+    list.push(l.from);
+    map.set(l.to, list);
+  }
+  for (const list of map.values()) list.sort();
+  return map;
+}
+
+/**
+ * Rolls an additive metric up from pre-2025 provinces to today's borders: each current unit gets the
+ * sum of its predecessors' latest reported values dated before 1 July 2025, with coverage "k of n".
+ * Units with no reporting predecessor get no row; non-additive metrics are never rolled up.
+ */
+export function rollUpToCurrentBorders(observations: readonly Observation[], lineage: readonly Lineage[], metric: Metric): RollUp[] {
+  if (!metric.additive) return [];
+  const latest = new Map<string, Observation>();
+  for (const o of observations) {
+    if (o.metric !== metric.id || o.status !== 'reported' || o.date_end >= MERGER_DATE) continue;
+    const prev = latest.get(o.unit);
+    // Later date wins; on the same date the first source in file order wins (conflicts are shown elsewhere).
+    if (!prev || o.date_end > prev.date_end) latest.set(o.unit, o);
+  }
+  const result: RollUp[] = [];
+  for (const [unit, preds] of predecessorsOf(lineage)) {
+    const parts = preds.flatMap((p) => {
+      const o = latest.get(p);
+      return o ? [{ unit: p, observation: o.id, value: o.value, date: o.date }] : [];
+    });
+    if (parts.length === 0) continue;
+    result.push({
+      unit,
+      metric: metric.id,
+      value: parts.reduce((s, p) => s + p.value, 0),
+      covered: parts.length,
+      of: preds.length,
+      parts,
+      missing: preds.filter((p) => !latest.has(p)),
+    });
+  }
+  return result.sort((a, b) => a.unit.localeCompare(b.unit));
+}
+
+export interface BeforeAfter {
+  unit: string;
+  metric: string;
+  before: RollUp | null;
+  after: { value: number; date: string; observation: string } | null;
+  change: Change | null;
+}
+
+/** For stock metrics: the pre-2025 value on today's borders and the latest value since, with the change. */
+export function beforeAfter(observations: readonly Observation[], lineage: readonly Lineage[], metric: Metric, currentUnits: readonly Unit[]): BeforeAfter[] {
+  if (metric.kind !== 'stock' || metric.level === 'national') return [];
+  const rolled = new Map(rollUpToCurrentBorders(observations, lineage, metric).map((r) => [r.unit, r]));
+  const after = new Map<string, Observation>();
+  for (const o of observations) {
+    if (o.metric !== metric.id || o.status !== 'reported' || o.date_end < MERGER_DATE) continue;
+    const prev = after.get(o.unit);
+    if (!prev || o.date_end > prev.date_end) after.set(o.unit, o);
+  }
+  const out: BeforeAfter[] = [];
+  for (const u of currentUnits) {
+    const before = rolled.get(u.id) ?? null;
+    const a = after.get(u.id);
+    if (!before && !a) continue;
+    out.push({
+      unit: u.id,
+      metric: metric.id,
+      before,
+      after: a ? { value: a.value, date: a.date, observation: a.id } : null,
+      change: before && a && before.covered === before.of ? changeBetween(before.value, a.value) : null,
+    });
+  }
+  return out;
+}
+
+export interface NationalCheck {
+  metric: string;
+  date: string;
+  national: number;
+  nationalObservation: string;
+  sum: number;
+  covered: number;
+  of: number;
+  difference: number;
+}
+
+/**
+ * Compares each national total with the sum of the provinces' values at the same date, for additive
+ * metrics. A difference is reported, never hidden or corrected.
+ */
+export function checkNationalTotals(observations: readonly Observation[], metrics: readonly Metric[], units: readonly Unit[]): NationalCheck[] {
+  const checks: NationalCheck[] = [];
+  const nationalIds = new Set(units.filter((u) => u.era === 'national').map((u) => u.id));
+  for (const m of metrics.filter((x) => x.additive)) {
+    const totals = observations.filter((o) => o.metric === m.id && nationalIds.has(o.unit) && o.status === 'reported');
+    for (const total of totals) {
+      const provinces = units.filter((u) => u.era !== 'national' && u.valid_from <= total.date_end && (u.valid_to === '' || u.valid_to >= total.date_end));
+      const values = new Map<string, number>();
+      for (const o of observations) {
+        if (o.metric === m.id && o.date === total.date && o.status === 'reported' && !nationalIds.has(o.unit) && !values.has(o.unit)) values.set(o.unit, o.value);
+      }
+      const covered = provinces.filter((u) => values.has(u.id));
+      if (covered.length === 0) continue;
+      const sum = covered.reduce((s, u) => s + values.get(u.id)!, 0);
+      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum, covered: covered.length, of: provinces.length, difference: total.value - sum });
+    }
+  }
+  return checks;
+}

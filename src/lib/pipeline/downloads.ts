@@ -1,0 +1,123 @@
+import { toCsv, type CsvValue } from '../csv-out.ts';
+import type { Dataset } from '../schema/dataset.ts';
+
+export const LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
+
+type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+interface Field { name: string; type: FieldType; description: string; constraints?: Record<string, unknown> }
+interface Table { name: string; title: string; description: string; fields: Field[]; rows: Record<string, CsvValue>[]; primaryKey?: string[] }
+
+const str = (name: string, description: string, constraints?: Record<string, unknown>): Field => ({ name, type: 'string', description, constraints });
+
+/** The public tables: tidy, one fact a row, every observation with its source id and locator. */
+export function downloadTables(d: Dataset): Table[] {
+  return [
+    {
+      name: 'observations', title: 'Observations', primaryKey: ['id'],
+      description: 'One value of one metric for one administrative unit at one date, from one source.',
+      fields: [
+        str('id', 'unit|metric|date|status|source'), str('unit', 'Unit id (see units)'), str('unit_code', 'GSO code of the unit'),
+        str('unit_name_vi', 'Unit name in Vietnamese'), str('metric', 'Metric id (see metrics)'),
+        str('date', 'Date the value refers to: YYYY, YYYY-MM or YYYY-MM-DD'), str('period_start', 'Start of the period for flows, if stated'),
+        { name: 'value', type: 'number', description: 'The value as stated by the source' },
+        { name: 'denominator', type: 'number', description: 'For "x of n" facts, n' },
+        str('status', 'reported, planned or target', { enum: ['reported', 'planned', 'target'] }),
+        str('source', 'Source id (see sources)'), str('locator', 'Where in the source the figure stands'), str('note', 'Our note, in our own words'),
+        str('conflicts_with', 'Ids of rows from other sources stating a different value, separated by spaces'),
+      ],
+      rows: d.observations.map((o) => {
+        const u = d.units.find((x) => x.id === o.unit)!;
+        return { ...o, unit_code: u.code, unit_name_vi: u.name_vi, conflicts_with: o.conflicts_with.join(' ') };
+      }),
+    },
+    {
+      name: 'units', title: 'Administrative units', primaryKey: ['id'],
+      description: 'Provinces and centrally-run cities before and after 1 July 2025, with validity intervals.',
+      fields: [
+        str('id', 'Stable id'), str('code', 'GSO code'), str('name_vi', 'Name in Vietnamese'), str('name_en', 'Name in English'),
+        str('type', 'country, province or city'), str('region', 'Socio-economic region'), str('valid_from', 'First day valid (empty: before the dataset)'),
+        str('valid_to', 'Last day valid (empty: still valid)'), str('era', 'pre-2025, current or national'), str('aliases', 'Other names, separated by |'),
+      ],
+      rows: d.units.map((u) => ({ ...u, aliases: u.aliases.join('|') })),
+    },
+    {
+      name: 'lineage', title: 'Lineage 63 → 34', primaryKey: ['from'],
+      description: 'Each pre-2025 province and the province it became part of on 1 July 2025.',
+      fields: [str('from', 'Pre-2025 unit id'), str('to', 'Current unit id'), str('effective', 'Effective date'), str('legal_basis', 'Legal basis'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
+      rows: d.lineage,
+    },
+    {
+      name: 'metrics', title: 'Metrics', primaryKey: ['id'],
+      description: 'The catalogue of metrics with bilingual labels and definitions.',
+      fields: [
+        str('id', 'Metric id'), str('label_vi', 'Label (Vietnamese)'), str('label_en', 'Label (English)'), str('definition_vi', 'Definition (Vietnamese)'),
+        str('definition_en', 'Definition (English)'), str('unit', 'count, persons or km2'), str('kind', 'stock or flow'),
+        { name: 'additive', type: 'boolean', description: 'Whether values of parts add up to the whole' }, str('level', 'national or province'),
+        { name: 'decimals', type: 'integer', description: 'Decimals shown' },
+      ],
+      rows: d.metrics,
+    },
+    {
+      name: 'sources', title: 'Sources', primaryKey: ['id'],
+      description: 'Every source behind a figure: laws, government pages, press articles, datasets.',
+      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'vi or en'), str('kind', 'law, government, press or dataset'), str('accessed', 'Date accessed'), str('note', 'Our note')],
+      rows: d.sources,
+    },
+    {
+      name: 'events', title: 'Events', primaryKey: ['id'],
+      description: 'Dated reform decisions and commitments per unit, each with a source.',
+      fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', 'plan, resolution, decision, merger, review, deadline or directive'), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
+      rows: d.events,
+    },
+    {
+      name: 'coverage', title: 'Coverage', primaryKey: ['metric', 'unit'],
+      description: 'For every metric and unit: how many observations exist (0 = missing) and, for current units, how many predecessors reported before 1 July 2025.',
+      fields: [str('metric', 'Metric id'), str('unit', 'Unit id'), str('era', 'pre-2025, current or national'), { name: 'observations', type: 'integer', description: 'Number of observations' }, str('latest', 'Latest date observed'), str('rolled_up', 'k/n predecessors reporting (additive metrics, current units)')],
+      rows: d.coverage,
+    },
+  ];
+}
+
+/** Files for `public/data/`: CSV and JSON per table, and a Frictionless datapackage.json. */
+export function buildDownloads(d: Dataset): Map<string, string> {
+  const files = new Map<string, string>();
+  const tables = downloadTables(d);
+  for (const t of tables) {
+    files.set(`${t.name}.csv`, toCsv(t.fields.map((f) => f.name), t.rows));
+    files.set(`${t.name}.json`, JSON.stringify(t.rows.map((r) => pick(r, t.fields.map((f) => f.name)))) + '\n');
+  }
+  files.set('datapackage.json', JSON.stringify(datapackage(d, tables, files), null, 2) + '\n');
+  return files;
+}
+
+function pick(row: Record<string, CsvValue>, names: string[]) {
+  const out: Record<string, CsvValue> = {};
+  for (const n of names) out[n] = row[n] ?? null;
+  return out;
+}
+
+function datapackage(d: Dataset, tables: Table[], files: Map<string, string>) {
+  return {
+    profile: 'tabular-data-package',
+    name: 'tinh-gon',
+    title: 'Tinh Gọn — Vietnam administrative reform by province',
+    version: d.version,
+    description: 'Sourced figures on Vietnam\'s administrative reform (2017–2025) by province, before and after the 1 July 2025 merger of 63 provinces into 34.',
+    licenses: [LICENCE],
+    sources: d.sources.map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url || undefined })),
+    resources: tables.map((t) => ({
+      name: t.name,
+      path: `${t.name}.csv`,
+      title: t.title,
+      description: t.description,
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      bytes: new TextEncoder().encode(files.get(`${t.name}.csv`)!).length,
+      dialect: { delimiter: ',', header: true },
+      licenses: [LICENCE],
+      schema: { fields: t.fields, primaryKey: t.primaryKey },
+    })),
+  };
+}

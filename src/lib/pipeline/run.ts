@@ -1,0 +1,120 @@
+import type { NumberMode } from '../numbers.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import { coverageTable } from './coverage.ts';
+import { beforeAfter, checkNationalTotals, markConflicts, rollUpToCurrentBorders } from './derive.ts';
+import { hasErrors, sortProblems, type Problem } from './problems.ts';
+import { readEvents, readLineage, readMetrics, readObservations, readSources, readTiles, readUnits } from './read.ts';
+import type { SourceFile } from './table.ts';
+import { UnitIndex } from './units.ts';
+
+export interface DatasetFiles {
+  version: string;
+  units: SourceFile;
+  lineage: SourceFile;
+  metrics: SourceFile;
+  tiles: SourceFile | null;
+  sources: SourceFile[];
+  /** Observation files, `reference/population.csv` included. */
+  observations: SourceFile[];
+  events: SourceFile[];
+}
+
+export interface BuildResult {
+  dataset: Dataset | null;
+  problems: Problem[];
+}
+
+/** Parse → validate → normalise → derive, for the whole dataset. Pure: no file system, no clock. */
+export function buildDataset(files: DatasetFiles, options: { numberMode?: NumberMode; contributorFiles?: Set<string> } = {}): BuildResult {
+  const problems: Problem[] = [];
+  const u = readUnits(files.units);
+  problems.push(...u.problems);
+  const m = readMetrics(files.metrics);
+  problems.push(...m.problems);
+  const s = readSources(files.sources);
+  problems.push(...s.problems);
+  const sources = new Map(s.sources.map((x) => [x.id, x]));
+  const metrics = new Map(m.metrics.map((x) => [x.id, x]));
+
+  // Lineage first with a plain index, so that unit messages can name successors.
+  const l = readLineage(files.lineage, new UnitIndex(u.units), sources);
+  problems.push(...l.problems);
+  const units = new UnitIndex(u.units, new Map(l.lineage.map((x) => [x.from, x.to])));
+
+  const observations = [];
+  for (const file of files.observations) {
+    const mode = options.contributorFiles?.has(file.path) ? 'contributor' : (options.numberMode ?? 'strict');
+    const r = readObservations([file], { units, metrics, sources, numberMode: mode });
+    observations.push(...r.observations);
+    problems.push(...r.problems);
+  }
+  // Duplicates across files: the per-file reader saw each file alone.
+  const seen = new Map<string, string>();
+  const unique = [];
+  for (const o of observations) {
+    const first = seen.get(o.id);
+    if (first) {
+      const [file, line] = splitOrigin(o.origin);
+      problems.push({ file, line, column: 1, rule: 'duplicate-fact', message: `same unit, metric, date, status and source as ${first}`, value: o.id, severity: 'error' });
+    } else {
+      seen.set(o.id, o.origin);
+      unique.push(o);
+    }
+  }
+
+  const e = readEvents(files.events, units, sources);
+  problems.push(...e.problems);
+  const t = files.tiles ? readTiles(files.tiles, units) : { tiles: [], problems: [] };
+  problems.push(...t.problems);
+
+  const used = new Set<string>([...unique.map((o) => o.source), ...e.events.map((x) => x.source), ...l.lineage.map((x) => x.source)]);
+  for (const src of s.sources) {
+    if (!used.has(src.id)) {
+      const at = s.lines.get(src.id)!;
+      problems.push({ file: at.file, line: at.line, column: 1, rule: 'source-unused', message: 'no observation, event or lineage row cites this source', value: src.id, severity: 'warning' });
+    }
+  }
+
+  const checks = checkNationalTotals(unique, m.metrics, u.units);
+  for (const c of checks) {
+    if (c.difference !== 0 && c.covered === c.of) {
+      const [file, line] = splitOrigin(unique.find((o) => o.id === c.nationalObservation)!.origin);
+      problems.push({
+        file, line, column: 5, rule: 'national-sum-mismatch', severity: 'warning',
+        message: `national ${c.metric} on ${c.date} is ${c.national} but the ${c.of} provinces sum to ${c.sum} (difference ${c.difference}); both are kept and shown`,
+        value: String(c.national),
+      });
+    }
+  }
+
+  if (hasErrors(problems)) return { dataset: null, problems: sortProblems(problems) };
+
+  const withConflicts = markConflicts(unique);
+  const rollUps = m.metrics.flatMap((metric) => rollUpToCurrentBorders(withConflicts, l.lineage, metric));
+  const current = u.units.filter((x) => x.era === 'current');
+  const dataset: Dataset = {
+    version: files.version,
+    asOf: latestDate(s.sources.map((x) => x.published)),
+    units: u.units,
+    lineage: l.lineage,
+    metrics: m.metrics,
+    sources: s.sources,
+    observations: withConflicts,
+    events: [...e.events].sort((a, b) => a.date_end.localeCompare(b.date_end) || a.id.localeCompare(b.id)),
+    tiles: t.tiles,
+    rollUps,
+    beforeAfter: m.metrics.flatMap((metric) => beforeAfter(withConflicts, l.lineage, metric, current)),
+    nationalChecks: checks,
+    coverage: coverageTable(m.metrics, u.units, withConflicts, rollUps),
+  };
+  return { dataset, problems: sortProblems(problems) };
+}
+
+function splitOrigin(origin: string): [string, number] {
+  const i = origin.lastIndexOf(':');
+  return [origin.slice(0, i), Number(origin.slice(i + 1))];
+}
+
+function latestDate(dates: string[]): string {
+  return dates.filter(Boolean).reduce((a, b) => (b > a ? b : a), '');
+}

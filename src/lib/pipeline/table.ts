@@ -1,0 +1,52 @@
+import { parseCsv, type CsvRow } from '../csv.ts';
+import { normaliseText } from '../text.ts';
+import type { Problem, Severity } from './problems.ts';
+
+export interface SourceFile {
+  /** Path shown in messages, relative to the repository root. */
+  path: string;
+  text: string;
+}
+
+/** A parsed CSV file with helpers to read normalised cells and report located problems. */
+export class Table {
+  readonly rows: CsvRow[];
+  readonly header: string[];
+  readonly problems: Problem[] = [];
+  private readonly index = new Map<string, number>();
+  readonly file: SourceFile;
+
+  constructor(file: SourceFile, columns: { required: readonly string[]; optional?: readonly string[] }) {
+    this.file = file;
+    const parsed = parseCsv(file.text);
+    this.header = parsed.header;
+    this.header.forEach((h, i) => this.index.set(h, i + 1));
+    for (const e of parsed.errors) this.report(e.line, e.column, 'csv-syntax', e.message, e.value);
+    const missing = columns.required.filter((c) => !this.index.has(c));
+    for (const c of missing) this.report(1, 1, 'header', `missing column "${c}"`, this.header.join(parsed.delimiter));
+    const known = new Set([...columns.required, ...(columns.optional ?? [])]);
+    for (const h of this.header) {
+      if (!known.has(h)) this.report(1, this.index.get(h)!, 'header', `unknown column; expected ${[...known].join(', ')}`, h);
+    }
+    this.rows = missing.length > 0 ? [] : parsed.rows;
+  }
+
+  /** The cell, NFC-normalised and trimmed; '' when the column is absent. */
+  cell(row: CsvRow, column: string): string {
+    const raw = row.cells[column];
+    return raw === undefined ? '' : normaliseText(raw);
+  }
+
+  column(name: string): number {
+    return this.index.get(name) ?? 1;
+  }
+
+  report(line: number, column: number, rule: string, message: string, value: string, severity: Severity = 'error') {
+    this.problems.push({ file: this.file.path, line, column, rule, message, value, severity });
+  }
+
+  /** Reports a problem on a named cell of a row. */
+  fail(row: CsvRow, column: string, rule: string, message: string, severity: Severity = 'error') {
+    this.report(row.line, this.column(column), rule, message, this.cell(row, column), severity);
+  }
+}

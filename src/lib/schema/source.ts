@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const sourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  url: z.string(),
+  published: z.string(),
+  language: z.enum(['vi', 'en']),
+  kind: z.enum(['law', 'government', 'press', 'dataset']),
+  accessed: z.string(),
+  note: z.string(),
+});
+export type Source = z.output<typeof sourceSchema>;

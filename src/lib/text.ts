@@ -1,0 +1,38 @@
+/** Unicode NFC and outer whitespace trimmed; inner runs of whitespace collapsed to one space. */
+export function normaliseText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case, diacritics removed (đ → d), for matching what a reader types against names. */
+export function foldDiacritics(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** URL slug from a Vietnamese name: `Bà Rịa - Vũng Tàu` → `ba-ria-vung-tau`. */
+export function slugify(value: string): string {
+  return foldDiacritics(value).replace(/ /g, '-');
+}
+
+/** Levenshtein distance, used to hint the nearest known name. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}

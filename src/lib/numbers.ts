@@ -28,9 +28,8 @@ export function parseValue(raw: string, mode: NumberMode, integerMetric: boolean
       hint: 'this metric allows decimals, so "." could be a decimal point or Vietnamese grouping; write 1024 or 1.024,0 (or 1.024 with a decimal point in a plain-number file)',
     };
   }
-  if (viGroupedDecimal.test(text)) return { ok: true, value: Number(text.replace(/\./g, '').replace(',', '.')) };
-  if (decimalComma.test(text)) {
-    if (!integerMetric) return { ok: true, value: Number(text.replace(',', '.')) };
+  if (viGroupedDecimal.test(text) || decimalComma.test(text)) {
+    if (!integerMetric) return { ok: true, value: Number(text.replace(/\./g, '').replace(',', '.')) };
     return { ok: false, reason: 'ambiguous', hint: 'a whole-number metric: "," could be grouping or a decimal comma; write the plain number, e.g. 1024' };
   }
   return { ok: false, reason: 'not-numeric', hint: 'write a plain number, e.g. 1024 or 2514.8' };

@@ -230,6 +230,8 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
   };
 }
 
+const unitPhrase: Record<Metric['unit'], string> = { count: 'a count', persons: 'a number of people', km2: 'an area' };
+
 function numberCell(t: Table, row: CsvRow, column: string, required: boolean, metric: Metric | undefined, mode: NumberMode): number | null | undefined {
   const raw = t.cell(row, column);
   if (raw === '') {
@@ -243,11 +245,12 @@ function numberCell(t: Table, row: CsvRow, column: string, required: boolean, me
     return null;
   }
   if (parsed.value < 0) {
-    t.fail(row, column, 'value-negative', metric ? `${metric.id} counts ${metric.unit} and cannot be negative` : 'cannot be negative');
+    t.fail(row, column, 'value-negative', metric ? `${metric.id} is ${unitPhrase[metric.unit]} and cannot be negative` : 'cannot be negative');
     return null;
   }
   if ((whole || column === 'denominator') && !Number.isInteger(parsed.value)) {
-    t.fail(row, column, 'value-not-integer', metric ? `${metric.id} counts ${metric.unit}: a whole number is expected` : 'a whole number is expected');
+    const grouping = /^\d{1,3}(\.\d{3})+$/.test(raw) ? `; ${raw} looks like Vietnamese digit grouping: write ${raw.replace(/\./g, '')} in data files` : '';
+    t.fail(row, column, 'value-not-integer', `${metric ? `${metric.id} is ${unitPhrase[metric.unit]}: ` : ''}a whole number is expected${grouping}`);
     return null;
   }
   return parsed.value;

@@ -1,0 +1,97 @@
+import { describe, expect, test } from 'vitest';
+import { beforeAfter, changeBetween, checkNationalTotals, markConflicts, per100k, rollUpToCurrentBorders } from '../../src/lib/pipeline/derive.ts';
+import type { Lineage } from '../../src/lib/schema/lineage.ts';
+import type { Metric } from '../../src/lib/schema/metric.ts';
+import type { Observation } from '../../src/lib/schema/observation.ts';
+import type { Unit } from '../../src/lib/schema/unit.ts';
+
+const metric = (over: Partial<Metric> = {}): Metric => ({
+  id: 'communes', label_vi: 'x', label_en: 'x', definition_vi: 'x', definition_en: 'x',
+  unit: 'count', kind: 'stock', additive: true, level: 'province', decimals: 0, ...over,
+});
+const obs = (unit: string, date: string, value: number, over: Partial<Observation> = {}): Observation => ({
+  id: `${unit}|communes|${date}|reported|${over.source ?? 's'}`, unit, metric: 'communes', date,
+  date_end: date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date,
+  period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', conflicts_with: [], origin: 'f:1', ...over,
+});
+const link = (from: string, to: string): Lineage => ({ from, to, effective: '2025-07-01', legal_basis: 'NQ 202', source: 'l', locator: 'a', note: '' });
+const unit = (id: string, era: Unit['era'], valid_from = '', valid_to = ''): Unit => ({
+  id, code: '00', name_vi: id, name_en: id, type: era === 'national' ? 'country' : 'province', region: '', valid_from, valid_to, aliases: [], era,
+});
+const lineage = [link('a', 'ab'), link('b', 'ab'), link('c', 'c')];
+
+describe('changeBetween', () => {
+  test.each([
+    [100, 60, -40, -40],
+    [0, 5, 5, null],
+    [50, 50, 0, 0],
+  ])('%i → %i', (from, to, absolute, percent) => expect(changeBetween(from, to)).toEqual({ from, to, absolute, percent }));
+});
+
+describe('per100k', () => {
+  test.each([
+    [10, 1_000_000, 1],
+    [3, 300_000, 1],
+    [5, 0, null],
+    [5, null, null],
+  ])('%i per %s people', (value, population, expected) => expect(per100k(value, population)).toBe(expected));
+});
+
+describe('rollUpToCurrentBorders', () => {
+  test('sums the latest pre-merger value of each predecessor, with coverage', () => {
+    const rows = rollUpToCurrentBorders([obs('a', '2020', 10), obs('a', '2025-06-01', 12), obs('b', '2025-05-01', 7), obs('ab', '2025-07-01', 5)], lineage, metric());
+    expect(rows).toEqual([
+      {
+        unit: 'ab', metric: 'communes', value: 19, covered: 2, of: 2, missing: [],
+        parts: [
+          { unit: 'a', observation: 'a|communes|2025-06-01|reported|s', value: 12, date: '2025-06-01' },
+          { unit: 'b', observation: 'b|communes|2025-05-01|reported|s', value: 7, date: '2025-05-01' },
+        ],
+      },
+    ]);
+  });
+  test('reports partial coverage as k of n and names the missing predecessor', () => {
+    const [r] = rollUpToCurrentBorders([obs('a', '2019', 4)], lineage, metric());
+    expect(r).toMatchObject({ unit: 'ab', value: 4, covered: 1, of: 2, missing: ['b'] });
+  });
+  test('ignores planned figures and non-additive metrics', () => {
+    expect(rollUpToCurrentBorders([obs('a', '2019', 4, { status: 'planned' })], lineage, metric())).toEqual([]);
+    expect(rollUpToCurrentBorders([obs('a', '2019', 4)], lineage, metric({ additive: false }))).toEqual([]);
+  });
+});
+
+describe('beforeAfter', () => {
+  const current = [unit('ab', 'current', '2025-07-01'), unit('c', 'current')];
+  test('gives the change only when every predecessor reported', () => {
+    const rows = beforeAfter([obs('a', '2025-06-01', 12), obs('b', '2025-06-01', 8), obs('ab', '2025-07-01', 5), obs('c', '2025-07-01', 3)], lineage, metric(), current);
+    expect(rows.map((r) => [r.unit, r.before?.value ?? null, r.after?.value ?? null, r.change?.absolute ?? null])).toEqual([
+      ['ab', 20, 5, -15],
+      ['c', null, 3, null],
+    ]);
+  });
+  test('partial coverage gives no change', () => {
+    const [r] = beforeAfter([obs('a', '2025-06-01', 12), obs('ab', '2025-07-01', 5)], lineage, metric(), current);
+    expect(r.change).toBeNull();
+    expect(r.before).toMatchObject({ covered: 1, of: 2 });
+  });
+});
+
+describe('markConflicts', () => {
+  test('rows with the same unit, metric, date and status but different values point at each other', () => {
+    const [x, y, z] = markConflicts([obs('c', '2025-07-01', 69, { source: 's1' }), obs('c', '2025-07-01', 70, { source: 's2' }), obs('c', '2025-07-01', 69, { source: 's3' })]);
+    expect(x.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s2']);
+    expect(y.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s1', 'c|communes|2025-07-01|reported|s3']);
+    expect(z.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s2']);
+  });
+  test('agreeing sources are not a conflict', () => {
+    expect(markConflicts([obs('c', '2025', 1, { source: 's1' }), obs('c', '2025', 1, { source: 's2' })]).every((o) => o.conflicts_with.length === 0)).toBe(true);
+  });
+});
+
+describe('checkNationalTotals', () => {
+  const units = [unit('vn', 'national'), unit('ab', 'current', '2025-07-01'), unit('c', 'current'), unit('a', 'pre-2025', '', '2025-06-30')];
+  test('compares the national total with the sum of the provinces on the same date', () => {
+    const checks = checkNationalTotals([obs('vn', '2025-07-01', 10), obs('ab', '2025-07-01', 5), obs('c', '2025-07-01', 3)], [metric()], units);
+    expect(checks).toEqual([{ metric: 'communes', date: '2025-07-01', national: 10, nationalObservation: 'vn|communes|2025-07-01|reported|s', sum: 8, covered: 2, of: 2, difference: 2 }]);
+  });
+});

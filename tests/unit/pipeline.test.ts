@@ -1,0 +1,148 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseCsv } from '../../src/lib/csv.ts';
+import { buildDownloads } from '../../src/lib/pipeline/downloads.ts';
+import { formatProblem } from '../../src/lib/pipeline/problems.ts';
+import { buildDataset } from '../../src/lib/pipeline/run.ts';
+import { datasetSchema } from '../../src/lib/schema/dataset.ts';
+import { fixtures, miniDataset } from './helpers.ts';
+
+const repo = join(import.meta.dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'tinhgon-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function runScript(script: string, args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [join(repo, 'scripts', script), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', cwd: repo });
+}
+
+function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out[join(entry.parentPath, entry.name).slice(dir.length)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
+  }
+  return out;
+}
+
+describe('buildDataset on the mini fixture', () => {
+  const { dataset, problems } = buildDataset(miniDataset());
+  test('succeeds and matches the dataset schema (the one source of the page types)', () => {
+    expect(dataset).not.toBeNull();
+    expect(() => datasetSchema.parse(dataset)).not.toThrow();
+  });
+  test('keeps conflicting values from two sources and marks both', () => {
+    const ht = dataset!.observations.filter((o) => o.unit === 'ha-tinh' && o.date === '2025-07-01');
+    expect(ht.map((o) => [o.value, o.conflicts_with.length])).toEqual([[69, 1], [70, 1]]);
+  });
+  test('reports a national total that differs from the sum of provinces as a warning', () => {
+    expect(problems.map(formatProblem)).toContain(
+      'tests/fixtures/mini/observations/sample.csv:7:5: warning national-sum-mismatch: national communes on 2025-07-01 is 170 but the 2 provinces sum to 165 (difference 5); both are kept and shown ("170")',
+    );
+  });
+  test('rolls Long An and old Tây Ninh up into the new Tây Ninh', () => {
+    expect(dataset!.beforeAfter.find((b) => b.unit === 'tay-ninh' && b.metric === 'communes')).toMatchObject({
+      before: { value: 270, covered: 2, of: 2 },
+      after: { value: 96 },
+      change: { absolute: -174 },
+    });
+  });
+  test('resolves a code by date and keeps an unattributed event', () => {
+    expect(dataset!.events.map((e) => e.unit)).toEqual(['', 'long-an']);
+  });
+  test('coverage lists missing combinations with zero observations', () => {
+    expect(dataset!.coverage.find((c) => c.metric === 'staff_cut_party' && c.unit === 'ha-tinh')).toMatchObject({ observations: 0 });
+    expect(dataset!.coverage.find((c) => c.metric === 'communes' && c.unit === 'tay-ninh')).toMatchObject({ observations: 1, rolled_up: '2/2' });
+  });
+});
+
+describe('cross-table rules', () => {
+  const withFile = (kind: 'sources' | 'events', text: string) => {
+    const files = miniDataset();
+    files[kind].push({ path: `extra-${kind}.csv`, text });
+    return buildDataset(files).problems.filter((p) => p.file === `extra-${kind}.csv`).map(formatProblem);
+  };
+  test.each([
+    ['an unused source is a warning', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\nlonely,P,T,,2020,vi,press,2026-11-22,\n',
+      ['extra-sources.csv:2:1: warning source-unused: no observation, event or lineage row cites this source ("lonely")']],
+    ['a source id defined twice', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\npress-b,P,T,,2020,vi,press,2026-11-22,\n',
+      ['extra-sources.csv:2:1: id-duplicate: already defined at tests/fixtures/mini/sources.csv:3 ("press-b")']],
+    ['a bad URL and kind', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\nx1,P,T,ftp://x,2020,vi,blog,2026-11-22,\n',
+      ['extra-sources.csv:2:4: url-invalid: must start with http:// or https:// ("ftp://x")', 'extra-sources.csv:2:7: kind-invalid: must be one of law, government, press, dataset ("blog")']],
+    ['an event for a dissolved province after the merger', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-x,long-an,2025-08-01,plan,a,b,press-b,p1,\n',
+      ['extra-events.csv:2:2: unit-not-valid: Long An (long-an) existed until 2025-06-30, so it cannot have a figure dated 2025-08-01; from 2025-07-01 it is part of Tây Ninh (tay-ninh) ("long-an")']],
+    ['an event without unit or note', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-y,,2019,plan,a,b,press-b,p1,\n',
+      ['extra-events.csv:2:2: unit-missing: an event without a unit needs a note saying why the province is not named ("")']],
+    ['an event of unknown type and duplicate id', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-a,ha-tinh,2019,party,a,b,press-b,p1,\n',
+      ['extra-events.csv:2:1: id-duplicate: already used at tests/fixtures/mini/events.csv:2 ("ev-a")', 'extra-events.csv:2:4: type-invalid: must be one of plan, resolution, decision, merger, review, deadline, directive ("party")']],
+  ] as const)('%s', (_, kind, text, expected) => expect(withFile(kind, text)).toEqual(expected));
+
+  test('lineage: a dissolved province without a successor, and a successor that is not current', () => {
+    const files = miniDataset();
+    files.lineage = { path: 'lineage.csv', text: 'from,to,effective,legal_basis,source,locator,note\ntay-ninh-cu,long-an,2025-07-01,NQ,law-a,a,\nha-tinh,ha-tinh,2025-07-01,NQ,law-a,a,\n' };
+    expect(buildDataset(files).problems.filter((p) => p.file === 'lineage.csv').map(formatProblem)).toEqual([
+      'lineage.csv:1:1: lineage-missing: Long An (long-an) was dissolved but has no successor row ("long-an")',
+      'lineage.csv:2:2: lineage-invalid: the successor must be a current unit ("long-an")',
+      'lineage.csv:2:3: lineage-invalid: long-an does not exist on 2025-07-01 ("2025-07-01")',
+    ]);
+  });
+});
+
+describe('downloads', () => {
+  const { dataset } = buildDataset(miniDataset());
+  const files = buildDownloads(dataset!);
+  test('every table is published as CSV and JSON and described in datapackage.json', () => {
+    const pkg = JSON.parse(files.get('datapackage.json')!);
+    expect(pkg.licenses[0].name).toBe('CC-BY-4.0');
+    for (const r of pkg.resources) {
+      expect(files.has(r.path)).toBe(true);
+      const table = parseCsv(files.get(r.path)!);
+      expect(table.header).toEqual(r.schema.fields.map((f: { name: string }) => f.name));
+      expect(r.bytes).toBe(Buffer.byteLength(files.get(r.path)!));
+      expect(JSON.parse(files.get(r.path.replace('.csv', '.json'))!)).toHaveLength(table.rows.length);
+    }
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['observations', 'units', 'lineage', 'metrics', 'sources', 'events', 'coverage']);
+  });
+  test('observations CSV carries source id and locator on every row', () => {
+    const rows = parseCsv(files.get('observations.csv')!).rows;
+    expect(rows).toHaveLength(dataset!.observations.length);
+    expect(rows.every((r) => r.cells.source && r.cells.locator)).toBe(true);
+  });
+  test('a note that starts like a formula is neutralised in the CSV, kept as is in JSON', () => {
+    const files2 = miniDataset([{ path: 'x.csv', text: 'unit,metric,date,period_start,value,denominator,status,source,locator,note\nha-tinh,staff_cut_party,2019,,1,,reported,press-c,p,=cmd|\' /C calc\'!A0\n' }]);
+    const d = buildDataset(files2).dataset!;
+    const out = buildDownloads(d);
+    expect(out.get('observations.csv')).toContain(`,'=cmd|' /C calc'!A0\n`);
+    expect(out.get('observations.json')).toContain(`"note":"=cmd|' /C calc'!A0"`);
+  });
+});
+
+describe('scripts', () => {
+  test('a failed run leaves the previous outputs byte-for-byte unchanged', () => {
+    const data = join(work, 'data');
+    const out = join(work, 'out');
+    cpSync(join(fixtures, 'mini'), data, { recursive: true });
+    const ok = runScript('build-data.ts', [], { TINHGON_DATA_DIR: data, TINHGON_OUT_DIR: out });
+    expect(ok.status, ok.stderr).toBe(0);
+    const before = snapshotDir(out);
+    expect(Object.keys(before)).toContain('/public/data/datapackage.json');
+    writeFileSync(join(data, 'observations', 'bad.csv'), readFileSync(join(fixtures, 'bad', 'many-problems.csv')));
+    const bad = runScript('build-data.ts', [], { TINHGON_DATA_DIR: data, TINHGON_OUT_DIR: out });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('bad.csv:2:3: date-invalid:');
+    expect(bad.stderr).toContain('bad.csv:2:9: locator-missing:');
+    expect(bad.stderr).toContain('nothing written, previous outputs left as they were');
+    expect(snapshotDir(out)).toEqual(before);
+  });
+
+  test('npm run validate accepts Vietnamese grouping for counts and rejects it for decimals, with a hint', () => {
+    const file = join(work, 'contrib.csv');
+    writeFileSync(file, '\uFEFFunit;metric;date;period_start;value;denominator;status;source;locator;note\r\nLong An;staff_cut_public_service;2019;;1.024;;reported;seed-004-long-an;para 9;\r\nlong-an;area_km2;2019;;4.494;;reported;seed-004-long-an;x;\r\n');
+    const r = runScript('validate.ts', [file], {});
+    expect(r.stdout).not.toContain(':2:5:');
+    expect(r.stdout).toContain(':3:5: value-ambiguous:');
+    expect(r.status).toBe(1);
+  });
+});
+

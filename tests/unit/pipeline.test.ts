@@ -113,7 +113,7 @@ describe('downloads', () => {
     const files2 = miniDataset([{ path: 'x.csv', text: 'unit,metric,date,period_start,value,denominator,status,source,locator,note\nha-tinh,staff_cut_party,2019,,1,,reported,press-c,p,=cmd|\' /C calc\'!A0\n' }]);
     const d = buildDataset(files2).dataset!;
     const out = buildDownloads(d);
-    expect(out.get('observations.csv')).toContain(`,'=cmd|' /C calc'!A0\n`);
+    expect(out.get('observations.csv')).toContain(`,'=cmd|' /C calc'!A0,`);
     expect(out.get('observations.json')).toContain(`"note":"=cmd|' /C calc'!A0"`);
   });
 });

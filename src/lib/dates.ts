@@ -2,7 +2,8 @@
 export interface PartialDate {
   /** The text as written, normalised: `2025`, `2025-06`, `2025-06-12`. */
   text: string;
-  precision: 'year' | 'month' | 'day';
+  /** `range` for an undated fact known only to lie between two dates, written `2017-10/2020`. */
+  precision: 'year' | 'month' | 'day' | 'range';
   /** First and last day covered, ISO `YYYY-MM-DD`. */
   start: string;
   end: string;
@@ -16,8 +17,23 @@ function daysInMonth(year: number, month: number): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; returns null for a bad format or an impossible date. */
+/**
+ * Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or an interval of two of them (`2017-10/2020`) for a fact
+ * whose source gives no date but whose period is bounded by other facts; null for a bad format or an
+ * impossible date.
+ */
 export function parsePartialDate(text: string): PartialDate | null {
+  const slash = text.indexOf('/');
+  if (slash !== -1) {
+    const a = parseSingle(text.slice(0, slash));
+    const b = parseSingle(text.slice(slash + 1));
+    if (!a || !b || a.start > b.end || a.text === b.text) return null;
+    return { text, precision: 'range', start: a.start, end: b.end };
+  }
+  return parseSingle(text);
+}
+
+function parseSingle(text: string): PartialDate | null {
   const m = pattern.exec(text);
   if (!m) return null;
   const year = Number(m[1]);

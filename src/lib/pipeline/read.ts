@@ -126,7 +126,7 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
       const id = requireCell(t, row, 'id');
       if (id && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) t.fail(row, 'id', 'id-invalid', 'source ids are lower case letters, digits and hyphens');
       if (id && lines.has(id)) t.fail(row, 'id', 'id-duplicate', `already defined at ${lines.get(id)!.file}:${lines.get(id)!.line}`);
-      const publisher = requireCell(t, row, 'publisher');
+      const publisher = t.cell(row, 'publisher'); // may be unknown: some seed articles name none
       const title = requireCell(t, row, 'title');
       const url = t.cell(row, 'url');
       if (url && !/^https?:\/\/\S+$/.test(url)) t.fail(row, 'url', 'url-invalid', 'must start with http:// or https://');
@@ -134,7 +134,7 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
       const accessed = dateCell(t, row, 'accessed', false);
       const language = oneOf(t, row, 'language', ['vi', 'en'] as const);
       const kind = oneOf(t, row, 'kind', ['law', 'government', 'press', 'dataset'] as const);
-      if (!id || !publisher || !title || published === null || accessed === null || !language || !kind || lines.has(id)) continue;
+      if (!id || !title || published === null || accessed === null || !language || !kind || lines.has(id)) continue;
       lines.set(id, { file: file.path, line: row.line });
       sources.push({ id, publisher, title, url, published: published?.text ?? '', language, kind, accessed: accessed?.text ?? '', note: t.cell(row, 'note') });
     }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  publisher: z.string().min(1),
+  /** Empty when the source does not name its publisher. */
+  publisher: z.string(),
   title: z.string().min(1),
   url: z.string(),
   published: z.string(),

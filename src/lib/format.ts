@@ -1,0 +1,47 @@
+import type { Lang } from './i18n/index.ts';
+
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat>();
+
+/** `1.024` in Vietnamese, `1,024` in English; decimals fixed per metric. */
+export function formatNumber(value: number, lang: Lang, decimals = 0): string {
+  const key = `${lang}|${decimals}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    cache.set(key, f);
+  }
+  return f.format(value);
+}
+
+/** Signed percentage: `−40,5 %` / `−40.5%`. */
+export function formatPercent(value: number, lang: Lang, decimals = 1): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  const n = formatNumber(Math.abs(value), lang, decimals);
+  return lang === 'vi' ? `${sign}${n}%` : `${sign}${n}%`;
+}
+
+export function formatSigned(value: number, lang: Lang, decimals = 0): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  return `${sign}${formatNumber(Math.abs(value), lang, decimals)}`;
+}
+
+const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A partial date as precise as stated: `12/6/2025`, `tháng 6/2025`, `2025` / `12 June 2025`, `June 2025`. */
+export function formatDate(text: string, lang: Lang): string {
+  if (text.includes('/')) {
+    const [a, b] = text.split('/');
+    return lang === 'vi' ? `khoảng ${formatDate(a, lang)} – ${formatDate(b, lang)}` : `between ${formatDate(a, lang)} and ${formatDate(b, lang)}`;
+  }
+  const [y, m, d] = text.split('-').map(Number);
+  if (!y) return text;
+  if (lang === 'vi') {
+    if (d) return `${d}/${m}/${y}`;
+    if (m) return `tháng ${m}/${y}`;
+    return String(y);
+  }
+  if (d) return `${d} ${monthsEn[m - 1]} ${y}`;
+  if (m) return `${monthsEn[m - 1]} ${y}`;
+  return String(y);
+}

@@ -1,0 +1,29 @@
+import type { Dataset } from './schema/dataset.ts';
+import type { Lang } from './i18n/index.ts';
+import type { Unit } from './schema/unit.ts';
+import type { Observation } from './schema/observation.ts';
+
+export const unitName = (u: Pick<Unit, 'name_vi' | 'name_en'>, lang: Lang) => (lang === 'vi' ? u.name_vi : u.name_en);
+
+export function unitById(d: Dataset): Map<string, Unit> {
+  return new Map(d.units.map((u) => [u.id, u]));
+}
+
+export const currentUnits = (d: Dataset) => d.units.filter((u) => u.era === 'current');
+/** The 63 provinces as they were on 30 June 2025 (dissolved ones and the 11 unchanged ones). */
+export const preMergerUnits = (d: Dataset) => d.units.filter((u) => u.era === 'pre-2025' || (u.era === 'current' && u.valid_from === ''));
+
+export function predecessors(d: Dataset, id: string): string[] {
+  return d.lineage.filter((l) => l.to === id).map((l) => l.from);
+}
+
+export function successor(d: Dataset, id: string): string | null {
+  return d.lineage.find((l) => l.from === id)?.to ?? null;
+}
+
+export function observationsOf(d: Dataset, unit: string): Observation[] {
+  return d.observations.filter((o) => o.unit === unit);
+}
+
+/** Sort key that follows Vietnamese alphabetical order. */
+export const collator = (lang: Lang) => new Intl.Collator(lang === 'vi' ? 'vi' : 'en');

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+import { href } from '../../src/lib/routes.ts';
+
+describe('formatNumber', () => {
+  test.each([
+    [1024, 'vi', 0, '1.024'],
+    [1024, 'en', 0, '1,024'],
+    [2514.8, 'vi', 2, '2.514,80'],
+    [2514.8, 'en', 1, '2,514.8'],
+    [10035, 'vi', 0, '10.035'],
+  ] as const)('%d in %s', (v, lang, decimals, expected) => expect(formatNumber(v, lang, decimals)).toBe(expected));
+});
+
+describe('formatPercent and formatSigned', () => {
+  test.each([
+    [-66.9, 'vi', '−66,9%'],
+    [-66.9, 'en', '−66.9%'],
+    [12, 'en', '+12.0%'],
+    [0, 'vi', '0,0%'],
+  ] as const)('%d%% in %s', (v, lang, expected) => expect(formatPercent(v, lang)).toBe(expected));
+  test('signs', () => expect([formatSigned(-1024, 'vi'), formatSigned(3, 'en')]).toEqual(['−1.024', '+3']));
+});
+
+describe('formatDate', () => {
+  test.each([
+    ['2025-06-12', 'vi', '12/6/2025'],
+    ['2025-06-12', 'en', '12 June 2025'],
+    ['2025-06', 'vi', 'tháng 6/2025'],
+    ['2025-06', 'en', 'June 2025'],
+    ['2019', 'vi', '2019'],
+    ['2017-10/2020', 'vi', 'khoảng tháng 10/2017 – 2020'],
+    ['2017-10/2020', 'en', 'between October 2017 and 2020'],
+  ] as const)('%s in %s', (d, lang, expected) => expect(formatDate(d, lang)).toBe(expected));
+});
+
+describe('href', () => {
+  test.each([
+    ['vi', { page: 'home' }, '/'],
+    ['en', { page: 'home' }, '/en/'],
+    ['vi', { page: 'province', id: 'ha-tinh' }, '/tinh/ha-tinh/'],
+    ['en', { page: 'province', id: 'ha-tinh' }, '/en/provinces/ha-tinh/'],
+    ['vi', { page: 'metric', id: 'communes' }, '/chi-so/communes/'],
+    ['en', { page: 'compare' }, '/en/compare/'],
+    ['vi', { page: 'methodology' }, '/phuong-phap/'],
+    ['vi', { page: 'notFound' }, '/404/'],
+  ] as const)('%s %j', (lang, route, expected) => expect(href(lang, route)).toBe(expected));
+});

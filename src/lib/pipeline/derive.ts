@@ -143,24 +143,31 @@ export interface NationalCheck {
 }
 
 /**
- * Compares each national total with the sum of the provinces' values at the same date, for additive
- * metrics. A difference is reported, never hidden or corrected.
+ * Compares each national total with the sum of the provinces' values for additive metrics. A province's
+ * value is its reported figure from the same calendar year and the same side of 1 July 2025 as the total,
+ * the one nearest in date; only provinces that existed on the total's date count. A difference is reported, never hidden or corrected.
  */
 export function checkNationalTotals(observations: readonly Observation[], metrics: readonly Metric[], units: readonly Unit[]): NationalCheck[] {
   const checks: NationalCheck[] = [];
   const nationalIds = new Set(units.filter((u) => u.era === 'national').map((u) => u.id));
+  const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
   for (const m of metrics.filter((x) => x.additive)) {
-    const totals = observations.filter((o) => o.metric === m.id && nationalIds.has(o.unit) && o.status === 'reported');
-    for (const total of totals) {
-      const provinces = units.filter((u) => u.era !== 'national' && u.valid_from <= total.date_end && (u.valid_to === '' || u.valid_to >= total.date_end));
-      const values = new Map<string, number>();
-      for (const o of observations) {
-        if (o.metric === m.id && o.date === total.date && o.status === 'reported' && !nationalIds.has(o.unit) && !values.has(o.unit)) values.set(o.unit, o.value);
+    const ofMetric = observations.filter((o) => o.metric === m.id && o.status === 'reported');
+    for (const total of ofMetric.filter((o) => nationalIds.has(o.unit))) {
+      const year = total.date_end.slice(0, 4);
+      const after = total.date_end >= MERGER_DATE;
+      const provinces = units.filter((u) => u.era !== 'national' && (u.valid_from === '' || u.valid_from <= total.date_end) && (u.valid_to === '' || u.valid_to >= total.date_end));
+      const valid = new Set(provinces.map((u) => u.id));
+      const best = new Map<string, Observation>();
+      for (const o of ofMetric) {
+        // Unchanged provinces exist on both sides of 1 July 2025: only figures from the total's side count.
+        if (!valid.has(o.unit) || o.date_end.slice(0, 4) !== year || o.date_end >= MERGER_DATE !== after) continue;
+        const prev = best.get(o.unit);
+        if (!prev || distance(o.date_end, total.date_end) < distance(prev.date_end, total.date_end)) best.set(o.unit, o);
       }
-      const covered = provinces.filter((u) => values.has(u.id));
-      if (covered.length === 0) continue;
-      const sum = covered.reduce((s, u) => s + values.get(u.id)!, 0);
-      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum, covered: covered.length, of: provinces.length, difference: total.value - sum });
+      if (best.size === 0) continue;
+      const sum = [...best.values()].reduce((s, o) => s + o.value, 0);
+      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum, covered: best.size, of: provinces.length, difference: total.value - sum });
     }
   }
   return checks;

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { loadDataFiles } from '../../scripts/lib/files.ts';
+import { formatProblem } from '../../src/lib/pipeline/problems.ts';
+import { buildDataset } from '../../src/lib/pipeline/run.ts';
+
+// Invariants of the real dataset in data/: they hold for any correct future version of it.
+const { dataset, problems } = buildDataset(loadDataFiles());
+
+describe('the real dataset', () => {
+  test('builds without errors', () => {
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(dataset).not.toBeNull();
+  });
+  const d = dataset!;
+  const pre = d.units.filter((u) => u.era === 'pre-2025' || (u.era === 'current' && u.valid_from === ''));
+  const current = d.units.filter((u) => u.era === 'current');
+
+  test('has the 63 pre-2025 and the 34 current provinces', () => {
+    expect(pre).toHaveLength(63);
+    expect(current).toHaveLength(34);
+  });
+  test('every pre-2025 province has exactly one successor', () => {
+    for (const u of pre) expect(d.lineage.filter((l) => l.from === u.id), u.id).toHaveLength(1);
+  });
+  test('every current province has at least one predecessor, and codes are unique within each map', () => {
+    for (const u of current) expect(d.lineage.filter((l) => l.to === u.id).length, u.id).toBeGreaterThanOrEqual(1);
+    expect(new Set(pre.map((u) => u.code)).size).toBe(63);
+    expect(new Set(current.map((u) => u.code)).size).toBe(34);
+  });
+  test('every source is used', () => {
+    expect(problems.filter((p) => p.rule === 'source-unused').map(formatProblem)).toEqual([]);
+  });
+  test('every observation has a source and a locator', () => {
+    const ids = new Set(d.sources.map((s) => s.id));
+    for (const o of d.observations) {
+      expect(ids.has(o.source), o.id).toBe(true);
+      expect(o.locator, o.id).not.toBe('');
+    }
+  });
+  test('commune totals: each national total equals the provinces\u2019 sum, or the gap is reported', () => {
+    const checks = d.nationalChecks.filter((c) => c.metric === 'communes');
+    expect(checks.length).toBeGreaterThan(0);
+    for (const c of checks) {
+      if (c.covered === c.of) {
+        const warned = problems.some((p) => p.rule === 'national-sum-mismatch' && p.message.includes(`on ${c.date} `));
+        expect(c.difference === 0 || warned, `${c.date}: ${c.national} vs ${c.sum}`).toBe(true);
+      } else {
+        // Partial coverage: the site shows "k of n" next to the total; the sum must not exceed it.
+        expect(c.sum, c.date).toBeLessThanOrEqual(c.national);
+      }
+    }
+  });
+  test('the after-arrangement commune counts of all 34 provinces add up to the national 3,321', () => {
+    const after = current.map((u) => d.observations.find((o) => o.unit === u.id && o.metric === 'communes' && o.date === '2025-07-01'));
+    expect(after.every(Boolean)).toBe(true);
+    expect(after.reduce((s, o) => s + o!.value, 0)).toBe(3321);
+  });
+  test('all text is NFC', () => {
+    const json = JSON.stringify(d);
+    expect(json.normalize('NFC')).toBe(json);
+  });
+});

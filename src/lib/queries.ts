@@ -5,6 +5,12 @@ import type { Observation } from './schema/observation.ts';
 
 export const unitName = (u: Pick<Unit, 'name_vi' | 'name_en'>, lang: Lang) => (lang === 'vi' ? u.name_vi : u.name_en);
 
+/** The name with "(cũ)" / "(pre-2025)" when a current province reuses it: Tây Ninh (cũ) vs Tây Ninh. */
+export function unitLabel(u: Pick<Unit, 'id' | 'name_vi' | 'name_en'>, lang: Lang): string {
+  const name = unitName(u, lang);
+  return u.id.endsWith('-cu') ? `${name} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : name;
+}
+
 export function unitById(d: Dataset): Map<string, Unit> {
   return new Map(d.units.map((u) => [u.id, u]));
 }

@@ -1,0 +1,42 @@
+import * as Plot from '@observablehq/plot';
+import { barColour, plannedColour } from './palette.ts';
+
+export interface RankingDatum {
+  id: string;
+  label: string;
+  value: number;
+  /** Text drawn at the end of the bar (formatted for the page's language). */
+  valueLabel: string;
+  planned: boolean;
+}
+
+export interface RankingOptions {
+  document: Document;
+  width?: number;
+  /** Formats axis ticks in the page's language. */
+  tickFormat: (n: number) => string;
+  ariaLabel: string;
+}
+
+/** Horizontal bars, one per unit, in the order given (the caller sorts). */
+export function rankingChart(data: readonly RankingDatum[], { document, width = 640, tickFormat, ariaLabel }: RankingOptions) {
+  const longest = Math.max(6, ...data.map((d) => d.label.length));
+  const max = Math.max(0, ...data.map((d) => d.value));
+  return Plot.plot({
+    document,
+    width,
+    height: data.length * 20 + 36,
+    marginLeft: Math.min(170, longest * 7 + 12),
+    marginRight: 56,
+    marginTop: 24,
+    ariaLabel,
+    style: { fontSize: '12px', background: 'transparent', color: 'currentColor', overflow: 'visible' },
+    x: { grid: true, label: null, tickFormat, ticks: Math.max(2, Math.floor(width / 120)), domain: [0, max || 1], axis: 'top', nice: true },
+    y: { domain: data.map((d) => d.id), label: null, tickFormat: (id: string) => data.find((d) => d.id === id)?.label ?? id, tickSize: 0 },
+    marks: [
+      Plot.barX(data, { x: 'value', y: 'id', fill: (d: RankingDatum) => (d.planned ? plannedColour : barColour), insetTop: 2, insetBottom: 2 }),
+      Plot.text(data, { x: 'value', y: 'id', text: 'valueLabel', dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.ruleX([0], { stroke: 'currentColor' }),
+    ],
+  });
+}

@@ -1,0 +1,125 @@
+import { scaleQuantize } from 'd3-scale';
+import type { Tile } from '../schema/dataset.ts';
+import { foldDiacritics } from '../text.ts';
+import { onSequential5, sequential5 } from './palette.ts';
+import { escapeXml } from './render.ts';
+
+export interface TileValue {
+  value: number;
+  /** Formatted value for the tooltip and the legend. */
+  text: string;
+}
+
+export interface TileMapOptions {
+  layout: '63' | '34';
+  values: ReadonlyMap<string, TileValue>;
+  nameOf: (unit: string) => string;
+  hrefOf: (unit: string) => string;
+  formatNumber: (n: number) => string;
+  ariaLabel: string;
+  missingLabel: string;
+  /** Island tiles read e.g. "Hoàng Sa (Đà Nẵng)". */
+  islandLabel: (tile: Tile) => string;
+  /** Unique id prefix so several maps can share a page. */
+  idPrefix: string;
+}
+
+const SIZE = 34;
+const GAP = 3;
+
+/** Short tile labels from initials, disambiguated: Hà Nội → HN, Hà Nam → HNa, TP. Hồ Chí Minh → HCM. */
+export function tileAbbreviations(names: ReadonlyMap<string, string>): Map<string, string> {
+  const base = new Map<string, string>();
+  for (const [id, name] of names) {
+    const words = foldDiacritics(name.replace(/^TP\.\s*/, '')).split(' ').filter(Boolean);
+    base.set(id, words.map((w) => w[0].toUpperCase()).join(''));
+  }
+  const counts = new Map<string, number>();
+  for (const a of base.values()) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const [id, a] of [...base].sort(([x], [y]) => x.localeCompare(y))) {
+    if (counts.get(a) === 1) {
+      out.set(id, a);
+      continue;
+    }
+    const last = foldDiacritics(names.get(id)!).split(' ').pop()!;
+    let candidate = a;
+    for (let i = 1; i < last.length && (used.has(candidate) || candidate === a); i++) candidate = a + last.slice(1, i + 1);
+    used.add(candidate);
+    out.set(id, candidate);
+  }
+  return out;
+}
+
+/** Five colour classes over a nice domain; fewer when there are few distinct values. */
+export function colourScale(values: readonly number[]) {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const distinct = new Set(values).size;
+  const n = Math.max(1, Math.min(5, distinct));
+  const range = n === 5 ? [...sequential5] : sequential5.slice(5 - n);
+  return scaleQuantize<string>().domain(min === max ? [min, min + 1] : [min, max]).nice(n).range(range);
+}
+
+/** A tile-grid map as an SVG string: one linked square per province, islands as dashed tiles. */
+export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
+  const layout = tiles.filter((t) => t.layout === o.layout);
+  const cols = Math.max(...layout.map((t) => t.col)) + 1;
+  const rows = Math.max(...layout.map((t) => t.row)) + 1;
+  const values = [...o.values.values()].map((v) => v.value);
+  const scale = values.length ? colourScale(values) : null;
+  const names = new Map(layout.filter((t) => t.kind === 'province').map((t) => [t.unit, o.nameOf(t.unit)]));
+  const abbr = tileAbbreviations(names);
+  const legendHeight = 22 * ((scale ? scale.range().length : 0) + 1) + 8;
+  const width = cols * (SIZE + GAP);
+  const mapHeight = rows * (SIZE + GAP);
+  const height = mapHeight + legendHeight + 8;
+  const pattern = `${o.idPrefix}-missing`;
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(o.ariaLabel)}" class="tile-map" data-layout="${o.layout}">`,
+    `<defs><pattern id="${pattern}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="var(--missing, #fff)"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8a939c" stroke-width="2"/></pattern></defs>`,
+  );
+  for (const t of [...layout].sort((a, b) => a.row - b.row || a.col - b.col)) {
+    const x = t.col * (SIZE + GAP);
+    const y = t.row * (SIZE + GAP);
+    if (t.kind === 'islands') {
+      const label = o.islandLabel(t);
+      parts.push(
+        `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile island" data-unit="${t.unit}"><title>${escapeXml(label)}</title>`,
+        `<rect x="${x + 1}" y="${y + 1}" width="${SIZE - 2}" height="${SIZE - 2}" rx="${SIZE / 2}" fill="none" stroke="currentColor" stroke-dasharray="3 2"/>`,
+        `<text x="${x + SIZE / 2}" y="${y + SIZE / 2}" text-anchor="middle" dominant-baseline="central" font-size="8" fill="currentColor">${escapeXml(t.label_vi ? label.split(' (')[0].split(' ').map((w) => w[0]).join('') : '')}</text></a>`,
+      );
+      continue;
+    }
+    const v = o.values.get(t.unit);
+    const fill = v && scale ? scale(v.value) : `url(#${pattern})`;
+    const textFill = v && scale ? onSequential5[sequential5.indexOf(fill as (typeof sequential5)[number])] : 'currentColor';
+    const name = o.nameOf(t.unit);
+    const title = v ? `${name}: ${v.text}` : `${name}: ${o.missingLabel}`;
+    parts.push(
+      `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile${v ? '' : ' no-data'}" data-unit="${t.unit}"><title>${escapeXml(title)}</title>`,
+      `<rect x="${x}" y="${y}" width="${SIZE}" height="${SIZE}" rx="3" fill="${fill}" stroke="#6b7580" stroke-width="0.5"/>`,
+      `<text x="${x + SIZE / 2}" y="${y + SIZE / 2}" text-anchor="middle" dominant-baseline="central" font-size="10" font-weight="600" fill="${textFill}">${escapeXml(abbr.get(t.unit) ?? '')}</text></a>`,
+    );
+  }
+  // Legend: one swatch per class with its range, then the missing-data swatch.
+  let ly = mapHeight + 12;
+  if (scale) {
+    for (const colour of scale.range()) {
+      const [a, b] = scale.invertExtent(colour);
+      parts.push(
+        `<rect x="0" y="${ly}" width="16" height="16" fill="${colour}" stroke="#6b7580" stroke-width="0.5"/>`,
+        `<text x="22" y="${ly + 8}" dominant-baseline="central" font-size="11" fill="currentColor">${escapeXml(`${o.formatNumber(a!)} – ${o.formatNumber(b!)}`)}</text>`,
+      );
+      ly += 22;
+    }
+  }
+  parts.push(
+    `<rect x="0" y="${ly}" width="16" height="16" fill="url(#${pattern})" stroke="#6b7580" stroke-width="0.5"/>`,
+    `<text x="22" y="${ly + 8}" dominant-baseline="central" font-size="11" fill="currentColor">${escapeXml(o.missingLabel)}</text>`,
+    '</svg>',
+  );
+  return parts.join('');
+}

@@ -1,0 +1,120 @@
+import { MERGER_DATE } from '../pipeline/derive.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Observation } from '../schema/observation.ts';
+import type { Unit } from '../schema/unit.ts';
+
+export type Era = 'current' | 'pre-2025';
+
+export interface MetricRow {
+  unit: Unit;
+  /** The figure shown: the latest reported one in the era, else the latest planned or target one. */
+  observation: Observation;
+  /** Other figures for the same unit in the era (earlier dates, other sources, plans). */
+  others: Observation[];
+  conflict: boolean;
+  population: Observation | null;
+  perCapita: number | null;
+  /** For current units: the predecessors' pre-merger total, when every predecessor reported. */
+  before: { value: number; covered: number; of: number } | null;
+  change: { absolute: number; percent: number | null } | null;
+}
+
+export interface MetricEraView {
+  era: Era;
+  metric: Metric;
+  rows: MetricRow[];
+  /** Units of the era with no figure at all. */
+  missing: Unit[];
+  total: number;
+}
+
+const inEra = (era: Era) => (o: Observation) => (era === 'current' ? o.date_end >= MERGER_DATE : o.date_end < MERGER_DATE);
+
+export function eraUnits(d: Dataset, era: Era): Unit[] {
+  return era === 'current' ? d.units.filter((u) => u.era === 'current') : d.units.filter((u) => u.era === 'pre-2025' || (u.era === 'current' && u.valid_from === ''));
+}
+
+const statusRank = { reported: 0, planned: 1, target: 2 } as const;
+
+/** Picks the figure to show: reported before planned before target, then the latest date, then file order. */
+export function headline(observations: readonly Observation[]): Observation | null {
+  let best: Observation | null = null;
+  for (const o of observations) {
+    if (!best || statusRank[o.status] < statusRank[best.status] || (statusRank[o.status] === statusRank[best.status] && o.date_end > best.date_end)) best = o;
+  }
+  return best;
+}
+
+/** Population of the unit in the same era, for per-100,000 figures. */
+export function populationFor(d: Dataset, unit: string, era: Era): Observation | null {
+  return headline(d.observations.filter((o) => o.unit === unit && o.metric === 'population' && o.status === 'reported' && inEra(era)(o)));
+}
+
+export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEraView {
+  const metric = d.metrics.find((m) => m.id === metricId)!;
+  const units = eraUnits(d, era);
+  const byUnit = new Map<string, Observation[]>();
+  for (const o of d.observations) {
+    if (o.metric !== metricId || !inEra(era)(o)) continue;
+    const list = byUnit.get(o.unit) ?? [];
+    list.push(o);
+    byUnit.set(o.unit, list);
+  }
+  const rows: MetricRow[] = [];
+  const missing: Unit[] = [];
+  for (const unit of units) {
+    const list = byUnit.get(unit.id) ?? [];
+    const h = headline(list);
+    if (!h) {
+      missing.push(unit);
+      continue;
+    }
+    const population = metric.id === 'population' || metric.id === 'area_km2' ? null : populationFor(d, unit.id, era);
+    const ba = era === 'current' ? d.beforeAfter.find((b) => b.unit === unit.id && b.metric === metricId) : undefined;
+    rows.push({
+      unit,
+      observation: h,
+      others: list.filter((o) => o !== h),
+      conflict: h.conflicts_with.length > 0,
+      population,
+      perCapita: population && metric.additive ? (h.value / population.value) * 100_000 : null,
+      before: ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of } : null,
+      change: ba?.change && ba.after?.observation === h.id ? { absolute: ba.change.absolute, percent: ba.change.percent } : null,
+    });
+  }
+  return { era, metric, rows, missing, total: units.length };
+}
+
+/** Eras in which the metric has at least one figure, current first. */
+export function erasWithData(d: Dataset, metricId: string): Era[] {
+  const eras: Era[] = [];
+  for (const era of ['current', 'pre-2025'] as const) {
+    if (eraUnits(d, era).some((u) => d.observations.some((o) => o.unit === u.id && o.metric === metricId && inEra(era)(o)))) eras.push(era);
+  }
+  return eras;
+}
+
+export type SortKey = 'value' | 'change' | 'name' | 'region';
+
+export function sortRows(rows: readonly MetricRow[], key: SortKey, nameOf: (u: Unit) => string, compare: (a: string, b: string) => number, perCapita = false): MetricRow[] {
+  const val = (r: MetricRow) => (perCapita ? (r.perCapita ?? -Infinity) : r.observation.value);
+  const byName = (a: MetricRow, b: MetricRow) => compare(nameOf(a.unit), nameOf(b.unit));
+  const sorted = [...rows];
+  switch (key) {
+    case 'value':
+      return sorted.sort((a, b) => val(b) - val(a) || byName(a, b));
+    case 'change':
+      return sorted.sort((a, b) => (a.change?.percent ?? Infinity) - (b.change?.percent ?? Infinity) || byName(a, b));
+    case 'name':
+      return sorted.sort(byName);
+    case 'region':
+      return sorted.sort((a, b) => a.unit.region.localeCompare(b.unit.region) || val(b) - val(a) || byName(a, b));
+  }
+}
+
+/** National figures of a metric (unit type country), latest first. */
+export function nationalFigures(d: Dataset, metricId: string): Observation[] {
+  const national = new Set(d.units.filter((u) => u.era === 'national').map((u) => u.id));
+  return d.observations.filter((o) => o.metric === metricId && national.has(o.unit)).sort((a, b) => b.date_end.localeCompare(a.date_end));
+}

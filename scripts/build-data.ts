@@ -1,7 +1,7 @@
 // Runs the data pipeline: data/ → src/generated/dataset.json and public/data/ (downloads).
 // Every problem is printed as file:line:column: rule: message (value); any error exits 1 and writes nothing.
 import { join } from 'node:path';
-import { buildDownloads } from '../src/lib/pipeline/downloads.ts';
+import { buildDownloads, downloadManifest } from '../src/lib/pipeline/downloads.ts';
 import { formatProblem, hasErrors } from '../src/lib/pipeline/problems.ts';
 import { buildDataset } from '../src/lib/pipeline/run.ts';
 import { writeDirectoriesAtomically } from './lib/atomic.ts';
@@ -17,10 +17,11 @@ if (hasErrors(problems) || !dataset) {
   console.error(`data: ${errors} error(s), ${problems.length - errors} warning(s); nothing written, previous outputs left as they were`);
   process.exit(1);
 }
+const downloads = buildDownloads(dataset);
 writeDirectoriesAtomically(
   new Map([
-    [join(outRoot, 'src', 'generated'), new Map([['dataset.json', JSON.stringify(dataset)]])],
-    [join(outRoot, 'public', 'data'), buildDownloads(dataset)],
+    [join(outRoot, 'src', 'generated'), new Map([['dataset.json', JSON.stringify(dataset)], ['downloads.json', JSON.stringify(downloadManifest(downloads))]])],
+    [join(outRoot, 'public', 'data'), downloads],
   ]),
 );
 const ms = Math.round(performance.now() - started);

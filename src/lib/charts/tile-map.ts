@@ -65,6 +65,7 @@ export function colourScale(values: readonly number[]) {
 /** A tile-grid map as an SVG string: one linked square per province, islands as dashed tiles. */
 export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
   const layout = tiles.filter((t) => t.layout === o.layout);
+  if (layout.length === 0) return '';
   const cols = Math.max(...layout.map((t) => t.col)) + 1;
   const rows = Math.max(...layout.map((t) => t.row)) + 1;
   const values = [...o.values.values()].map((v) => v.value);

@@ -109,6 +109,8 @@ export const en: Dictionary = {
     provinces: 'provinces',
   },
   provincePage: {
+    rankHeader: 'Rank',
+    coverageHeader: 'Coverage',
     rank: 'Rank {r} of {n}',
     rankTitle: 'Rank among the {n} provinces with a figure in the same period',
     latest: 'Latest figures',
@@ -161,6 +163,36 @@ export const en: Dictionary = {
   methodologyPage: {
     title: 'Methodology',
     lead: 'How Tinh Gọn collects, checks and computes its figures.',
+    sections: [
+      { id: 'sources', title: 'Sources and the provenance rule', body: [
+        'Every figure is one row: one metric for one province at one date, from one source, with where in that source it stands (paragraph, article, clause, table). No figure is estimated or written from memory. When no source has been found, the cell stays empty and the page says the figure is missing.',
+        'Sources are legal documents, government pages and the press. Notes in the data are written by the team in its own words; no sentence is copied from a source.',
+        'When two sources give different figures for the same fact, both are kept and the page marks them “Sources differ”. Planned figures and targets are recorded apart from reported outcomes.',
+        'Some articles carry no date. Their figures are then tied to an interval with a stated basis (for example from the resolution they implement to the end of the term of the official they name), shown as “between … and …”.',
+      ] },
+      { id: 'units', title: 'Administrative units and validity', body: [
+        'Each province has a validity interval. 52 provinces and cities ceased on 30 June 2025; 23 new ones were formed on 1 July 2025; 11 kept their borders and exist throughout.',
+        'A statistics-office code alone does not identify a province: a new province takes the code of the predecessor hosting its capital, so the new Tây Ninh carries Long An’s old code 80. Every unit therefore has its own id (for example tay-ninh-cu and tay-ninh), and codes and names are resolved by date.',
+        'A figure for a province on a date when it did not exist is an error, and the data pipeline rejects it.',
+        'A new province is placed in the region of the predecessor whose code it kept (its capital). This is Tinh Gọn’s grouping convention, not an official regional classification.',
+      ] },
+      { id: 'rollup', title: 'Rolling up to today’s borders (63 → 34)', body: [
+        'Under Resolution 202/2025/QH15 every old province became part of exactly one new province. For additive metrics (such as communes or population), the old provinces’ figures from before 1 July 2025 are added up within the new borders.',
+        'For each old province the latest reported figure before 1 July 2025 is used. Pages always state the coverage: “2 of 3 old provinces reported”. A before/after change is computed only when every predecessor reported.',
+        'Non-additive metrics (such as the number of departments) are never added up: three old provinces with 14 departments each do not make a new province with 42.',
+      ] },
+      { id: 'derived', title: 'Computations', body: [
+        'Change = after − before; percentage change = change divided by before (not computed when before is 0).',
+        'Per 100,000 people = value divided by the population of the same period, times 100,000. Current provinces use the population stated in Resolution 202/2025/QH15; old provinces use 2023 population. Only for additive metrics.',
+        'Ranks compare only provinces with a reported figure in the same period (before, or from, 1 July 2025).',
+        'National totals are checked against the sum of the provinces in the same year and on the same side of 1 July 2025. A difference is reported and shown, never corrected.',
+      ] },
+      { id: 'missing', title: 'What is missing, and why', body: [
+        'Many provinces have not published, or the press has not reported, their departments before and after the restructuring, their staff exits under Decree 178, or their 2017–2022 reform outcomes. Those cells stay empty until a source is found.',
+        'The Data page has the full coverage by metric and province; coverage.csv lists every empty cell.',
+        'Some sources are news aggregators or tag pages; the source notes say so, so readers can weigh them.',
+      ] },
+    ],
   },
   comparePage: {
     title: 'Compare provinces',

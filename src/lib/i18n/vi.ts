@@ -107,6 +107,8 @@ export const vi = {
     provinces: 'tỉnh, thành',
   },
   provincePage: {
+    rankHeader: 'Xếp hạng',
+    coverageHeader: 'Độ phủ',
     rank: 'Hạng {r}/{n}',
     rankTitle: 'Xếp hạng trong {n} tỉnh, thành có số liệu cùng thời kỳ',
     latest: 'Số liệu mới nhất',
@@ -159,6 +161,36 @@ export const vi = {
   methodologyPage: {
     title: 'Phương pháp',
     lead: 'Cách Tinh Gọn thu thập, kiểm tra và tính toán số liệu.',
+    sections: [
+      { id: 'sources', title: 'Nguồn và quy tắc ghi nguồn', body: [
+        'Mỗi số liệu là một dòng: một chỉ số của một tỉnh tại một thời điểm, từ một nguồn, kèm vị trí trong nguồn (đoạn, điều, khoản, bảng). Không có số nào được ước tính hay ghi theo trí nhớ. Khi chưa tìm được nguồn, ô đó để trống và trang ghi rõ là chưa có số liệu.',
+        'Nguồn gồm văn bản pháp luật, trang của cơ quan nhà nước và báo chí. Ghi chú trong dữ liệu do nhóm tự viết; không chép câu văn của nguồn.',
+        'Khi hai nguồn cho hai số khác nhau về cùng một việc, cả hai được giữ lại và trang đánh dấu “Nguồn khác nhau”. Số kế hoạch và mục tiêu được ghi riêng với số đã thực hiện.',
+        'Một số bài báo không ghi ngày. Khi đó số liệu được gắn với một khoảng thời gian có căn cứ (ví dụ từ khi ban hành nghị quyết đến hết nhiệm kỳ của người được nêu trong bài), và trang hiển thị “khoảng … – …”.',
+      ] },
+      { id: 'units', title: 'Đơn vị hành chính và thời hiệu', body: [
+        'Mỗi tỉnh có một khoảng thời gian tồn tại. 52 tỉnh, thành phố hết tồn tại ngày 30/6/2025; 23 tỉnh, thành phố mới hình thành ngày 1/7/2025; 11 tỉnh, thành phố không thay đổi địa giới và tồn tại liên tục.',
+        'Mã của Tổng cục Thống kê không đủ để xác định một tỉnh: tỉnh mới lấy mã của tỉnh cũ nơi đặt trung tâm hành chính, nên Tây Ninh mới mang mã 80 của Long An cũ. Vì vậy mỗi đơn vị có mã định danh riêng (ví dụ tay-ninh-cu và tay-ninh) và mã, tên được xác định theo ngày.',
+        'Một số liệu gắn với một tỉnh vào ngày tỉnh đó không tồn tại là lỗi, và quy trình dữ liệu từ chối nó.',
+        'Vùng của tỉnh mới là vùng của tỉnh cũ có mã được giữ lại (nơi đặt trung tâm hành chính). Đây là quy ước của Tinh Gọn để xếp nhóm, không phải phân vùng chính thức.',
+      ] },
+      { id: 'rollup', title: 'Cộng dồn về địa giới hiện nay (63 → 34)', body: [
+        'Theo Nghị quyết 202/2025/QH15, mỗi tỉnh cũ nhập trọn vẹn vào đúng một tỉnh mới. Với các chỉ số cộng dồn được (như số đơn vị cấp xã, dân số), số liệu trước 1/7/2025 của các tỉnh cũ được cộng lại theo địa giới tỉnh mới.',
+        'Với mỗi tỉnh cũ, số được dùng là số đã thực hiện mới nhất trước 1/7/2025. Trang luôn ghi độ phủ: “2/3 tỉnh cũ có số liệu”. Mức thay đổi trước–sau chỉ được tính khi tất cả tỉnh cũ hợp thành đều có số liệu.',
+        'Chỉ số không cộng dồn được (như số sở) không bao giờ được cộng: ba tỉnh cũ mỗi tỉnh 14 sở không có nghĩa là tỉnh mới có 42 sở.',
+      ] },
+      { id: 'derived', title: 'Các phép tính', body: [
+        'Thay đổi = số sau − số trước; phần trăm thay đổi = thay đổi chia cho số trước (không tính khi số trước bằng 0).',
+        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Tỉnh hiện nay dùng quy mô dân số ghi trong Nghị quyết 202/2025/QH15; tỉnh cũ dùng dân số năm 2023. Chỉ tính cho chỉ số cộng dồn được.',
+        'Xếp hạng chỉ so sánh các tỉnh có số đã thực hiện trong cùng thời kỳ (trước hoặc từ 1/7/2025).',
+        'Tổng cả nước được đối chiếu với tổng các tỉnh cùng năm và cùng phía của mốc 1/7/2025. Chênh lệch được báo cáo và hiển thị, không bị sửa.',
+      ] },
+      { id: 'missing', title: 'Những gì còn thiếu và vì sao', body: [
+        'Nhiều tỉnh chưa công bố, hoặc báo chí chưa đưa tin, số sở trước và sau sắp xếp, số người nghỉ việc theo Nghị định 178 hay kết quả tinh giản giai đoạn 2017–2022. Các ô đó để trống cho đến khi tìm được nguồn.',
+        'Trang Dữ liệu có bảng độ phủ đầy đủ cho từng chỉ số và từng tỉnh; tệp coverage.csv liệt kê từng ô còn trống.',
+        'Một số nguồn là trang tổng hợp hoặc trang thẻ của báo; ghi chú nguồn nói rõ điều đó để người dùng cân nhắc.',
+      ] },
+    ],
   },
   comparePage: {
     title: 'So sánh các tỉnh, thành',

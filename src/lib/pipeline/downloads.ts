@@ -121,3 +121,19 @@ function datapackage(d: Dataset, tables: Table[], files: Map<string, string>) {
     })),
   };
 }
+
+export interface DownloadEntry {
+  name: string;
+  bytes: number;
+  /** Data rows (CSV and JSON tables); null for the descriptor. */
+  rows: number | null;
+}
+
+/** Sizes and row counts of every download, for the Data page (pages never read the file system). */
+export function downloadManifest(files: Map<string, string>): DownloadEntry[] {
+  return [...files].map(([name, content]) => ({
+    name,
+    bytes: new TextEncoder().encode(content).length,
+    rows: name.endsWith('.csv') ? content.split('\n').filter(Boolean).length - 1 : name === 'datapackage.json' ? null : (JSON.parse(content) as unknown[]).length,
+  }));
+}

@@ -1,0 +1,261 @@
+// Seeded synthetic datasets shaped like data/, for benchmarks. Every row is generated to pass the
+// pipeline's validation, so a failing benchmark run points at the pipeline, not at the generator.
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../../src/lib/csv.ts';
+import { columns, readMetrics, readUnits } from '../../src/lib/pipeline/read.ts';
+import { eventTypes } from '../../src/lib/schema/event.ts';
+import type { Metric } from '../../src/lib/schema/metric.ts';
+import { statuses } from '../../src/lib/schema/observation.ts';
+import type { Unit } from '../../src/lib/schema/unit.ts';
+import { loadDataFiles } from './files.ts';
+
+export const DEFAULT_SEED = 20250701;
+
+/** mulberry32: a tiny, fast PRNG; the same seed always gives the same data set. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Random {
+  next: () => number;
+  int: (min: number, max: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+  chance: (p: number) => boolean;
+}
+
+function random(seed: number): Random {
+  const next = mulberry32(seed);
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return { next, int, pick: (items) => items[int(0, items.length - 1)], chance: (p) => next() < p };
+}
+
+/** Row counts of a data directory, as the pipeline would read it. */
+export interface DataCounts {
+  observations: number;
+  sources: number;
+  events: number;
+  /** Share of observation rows about the country as a whole (national totals). */
+  nationalShare: number;
+}
+
+export function countDataRows(dataDir: string): DataCounts {
+  const files = loadDataFiles(dataDir);
+  const rows = (list: { text: string }[]) => list.flatMap((f) => parseCsv(f.text).rows);
+  const observations = rows(files.observations);
+  const national = new Set(readUnits(files.units).units.filter((u) => u.era === 'national').flatMap((u) => [u.id, u.code]));
+  const nationalRows = observations.filter((r) => national.has((r.cells.unit ?? '').trim())).length;
+  return {
+    observations: observations.length,
+    sources: rows(files.sources).length,
+    events: rows(files.events).length,
+    nationalShare: observations.length ? nationalRows / observations.length : 0,
+  };
+}
+
+export interface SyntheticSpec {
+  observations: number;
+  sources: number;
+  events: number;
+  nationalShare: number;
+  seed: number;
+}
+
+// ---- dates -------------------------------------------------------------------------------------
+
+const RANGE_START = '2017-01-01';
+const RANGE_END = '2026-12-31';
+const DAY_MS = 86_400_000;
+const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const toIso = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** The days a unit may carry figures for, clipped to the benchmark's date range. */
+function unitRange(u: Unit): [number, number] {
+  const from = u.valid_from && u.valid_from > RANGE_START ? u.valid_from : RANGE_START;
+  const to = u.valid_to && u.valid_to < RANGE_END ? u.valid_to : RANGE_END;
+  return [toDay(from), toDay(to)];
+}
+
+/** A day-, month- or year-precision date lying wholly inside [lo, hi], so the unit is valid at every day of it. */
+function dateIn(rnd: Random, [lo, hi]: [number, number]): { text: string; year: number } {
+  const day = toIso(rnd.int(lo, hi));
+  const year = Number(day.slice(0, 4));
+  const r = rnd.next();
+  if (r < 0.08 && toDay(`${year}-01-01`) >= lo && toDay(`${year}-12-31`) <= hi) return { text: String(year), year };
+  if (r < 0.25) {
+    const month = day.slice(0, 7);
+    const first = toDay(`${month}-01`);
+    const last = toDay(toIso(toDay(`${month}-01`) + 31).slice(0, 7) + '-01') - 1;
+    if (first >= lo && last <= hi) return { text: month, year };
+  }
+  return { text: day, year };
+}
+
+// ---- CSV writing -------------------------------------------------------------------------------
+
+const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Buffered CSV writer: a 1M-row file is never held in memory as one string. */
+function csvWriter(path: string, header: readonly string[]) {
+  const fd = openSync(path, 'w');
+  let buffer: string[] = [header.join(',')];
+  const flush = () => {
+    writeSync(fd, buffer.join('\n') + '\n');
+    buffer = [];
+  };
+  return {
+    row(cells: readonly string[]) {
+      buffer.push(cells.map(quote).join(','));
+      if (buffer.length >= 20_000) flush();
+    },
+    close() {
+      if (buffer.length) flush();
+      closeSync(fd);
+    },
+  };
+}
+
+// ---- generators ---------------------------------------------------------------------------------
+
+interface Context {
+  rnd: Random;
+  units: Unit[];
+  national: Unit[];
+  provincial: Unit[];
+  ranges: Map<string, [number, number]>;
+  nationalMetrics: Metric[];
+  provinceMetrics: Metric[];
+  sourceIds: string[];
+}
+
+const notes = [
+  'Số liệu tổng hợp, chỉ dùng để đo hiệu năng',
+  'Synthetic figure, for benchmarks only',
+  'Theo báo cáo, "đã sắp xếp" trong kỳ',
+  '',
+];
+
+function valueFor(rnd: Random, m: Metric): string {
+  if (m.unit === 'km2') return (100 + rnd.next() * 20_000).toFixed(m.decimals);
+  if (m.id === 'population') return String(rnd.int(300_000, 10_000_000));
+  return String(rnd.int(0, m.unit === 'persons' ? 20_000 : 1_000));
+}
+
+function writeSources(ctx: Context, path: string, copied: Record<string, string>[]) {
+  const w = csvWriter(path, columns.sources);
+  for (const row of copied) w.row(columns.sources.map((c) => row[c] ?? ''));
+  for (const id of ctx.sourceIds) {
+    const n = id.slice('syn-'.length);
+    const published = dateIn(ctx.rnd, [toDay(RANGE_START), toDay('2026-06-30')]).text;
+    w.row([
+      id, ctx.rnd.pick(['Báo Tổng Hợp', 'Cổng thông tin tỉnh', 'Synthetic Press', '']), `Nguồn tổng hợp số ${n}: sắp xếp bộ máy, tinh gọn`,
+      ctx.rnd.chance(0.9) ? `https://example.org/tong-hop/${n}` : '', published, ctx.rnd.pick(['vi', 'en']),
+      ctx.rnd.pick(['law', 'government', 'press', 'dataset']), '2026-11-22', ctx.rnd.pick(notes),
+    ]);
+  }
+  w.close();
+}
+
+function observationRow(ctx: Context, source: string, previous: string[] | null): string[] {
+  const { rnd } = ctx;
+  // A few rows restate the previous fact from another source, so conflicts exist as in real data.
+  if (previous && rnd.chance(0.03)) {
+    const [unit, metric, date, periodStart, value, denominator, status] = previous;
+    const differs = rnd.chance(0.5) && !denominator;
+    return [unit, metric, date, periodStart, differs ? String(Number(value) + 1) : value, denominator, status, source, `para ${rnd.int(1, 40)}`, 'Nguồn khác nêu số này'];
+  }
+  const isNational = rnd.chance(ctx.national.length ? ctx.nationalShare : 0);
+  const unit = rnd.pick(isNational ? ctx.national : ctx.provincial);
+  const metric = rnd.pick(isNational ? [...ctx.nationalMetrics, ...ctx.provinceMetrics] : ctx.provinceMetrics);
+  const date = dateIn(rnd, ctx.ranges.get(unit.id)!);
+  const value = valueFor(rnd, metric);
+  const denominator = metric.unit === 'count' && rnd.chance(0.05) ? String(Number(value) + rnd.int(0, 50)) : '';
+  const periodStart = metric.kind === 'flow' && rnd.chance(0.3) ? String(date.year - rnd.int(0, 3)) : '';
+  const status = rnd.next() < 0.8 ? 'reported' : rnd.pick(statuses.filter((s) => s !== 'reported'));
+  return [unit.id, metric.id, date.text, periodStart, value, denominator, status, source, `table ${rnd.int(1, 9)} row ${rnd.int(1, 70)}`, rnd.pick(notes)];
+}
+
+function writeObservations(ctx: Context & { nationalShare: number }, path: string, count: number) {
+  const w = csvWriter(path, columns.observations);
+  const seen = new Set<string>();
+  let previous: string[] | null = null;
+  for (let i = 0; i < count; i++) {
+    // The first rows cite every source once, so no source is left unused.
+    const source = i < ctx.sourceIds.length ? ctx.sourceIds[i] : ctx.rnd.pick(ctx.sourceIds);
+    let row = observationRow(ctx, source, previous);
+    let key = factKey(row);
+    while (seen.has(key)) {
+      row = observationRow(ctx, source, null);
+      key = factKey(row);
+    }
+    seen.add(key);
+    w.row(row);
+    previous = row;
+  }
+  w.close();
+}
+
+/** unit|metric|date|status|source: the pipeline's duplicate-fact key. */
+const factKey = (row: string[]) => `${row[0]}|${row[1]}|${row[2]}|${row[6]}|${row[7]}`;
+
+function writeEvents(ctx: Context, path: string, count: number) {
+  const w = csvWriter(path, columns.events);
+  const width = String(count).length;
+  for (let i = 0; i < count; i++) {
+    const { rnd } = ctx;
+    const unnamed = rnd.chance(0.03);
+    const unit = rnd.pick(ctx.units);
+    const date = dateIn(rnd, unnamed ? [toDay(RANGE_START), toDay(RANGE_END)] : ctx.ranges.get(unit.id)!);
+    w.row([
+      `ev-syn-${String(i + 1).padStart(width, '0')}`, unnamed ? '' : unit.id, date.text, rnd.pick(eventTypes),
+      `Quyết định tổng hợp số ${i + 1} về sắp xếp bộ máy`, `Synthetic decision ${i + 1} on restructuring`,
+      rnd.pick(ctx.sourceIds), `para ${rnd.int(1, 30)}`, unnamed ? 'The source does not name the province.' : rnd.pick(notes),
+    ]);
+  }
+  w.close();
+}
+
+/** Real source rows cited by lineage.csv, which the synthetic directory reuses unchanged. */
+function lineageSources(realDir: string): Record<string, string>[] {
+  const files = loadDataFiles(realDir);
+  const cited = new Set(parseCsv(files.lineage.text).rows.map((r) => (r.cells.source ?? '').trim()));
+  return files.sources.flatMap((f) => parseCsv(f.text).rows).map((r) => r.cells).filter((c) => cited.has((c.id ?? '').trim()));
+}
+
+/**
+ * Writes a data directory at `outDir`: reference files and metrics copied from `realDir`, then
+ * `sources.csv`, `observations/synthetic.csv` and `events.csv` generated from `spec`.
+ */
+export function writeSyntheticData(realDir: string, outDir: string, spec: SyntheticSpec) {
+  const files = loadDataFiles(realDir);
+  mkdirSync(join(outDir, 'reference'), { recursive: true });
+  mkdirSync(join(outDir, 'observations'), { recursive: true });
+  for (const name of ['reference/units.csv', 'reference/lineage.csv', 'reference/tiles.csv', 'metrics.csv', 'CHANGELOG.md']) {
+    if (existsSync(join(realDir, name))) copyFileSync(join(realDir, name), join(outDir, name));
+  }
+  const units = readUnits(files.units).units;
+  const metrics = readMetrics(files.metrics).metrics;
+  const copied = lineageSources(realDir);
+  const width = String(spec.sources).length;
+  const ctx = {
+    rnd: random(spec.seed),
+    units,
+    national: units.filter((u) => u.era === 'national'),
+    provincial: units.filter((u) => u.era !== 'national'),
+    ranges: new Map(units.map((u) => [u.id, unitRange(u)])),
+    nationalMetrics: metrics.filter((m) => m.level === 'national'),
+    provinceMetrics: metrics.filter((m) => m.level === 'province'),
+    sourceIds: Array.from({ length: spec.sources }, (_, i) => `syn-${String(i + 1).padStart(width, '0')}`),
+    nationalShare: spec.nationalShare,
+  };
+  writeSources(ctx, join(outDir, 'sources.csv'), copied);
+  writeObservations(ctx, join(outDir, 'observations', 'synthetic.csv'), spec.observations);
+  writeEvents(ctx, join(outDir, 'events.csv'), spec.events);
+}

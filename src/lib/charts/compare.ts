@@ -1,0 +1,47 @@
+import { escapeXml } from './render.ts';
+
+export interface CompareBar {
+  unit: string;
+  label: string;
+  value: number | null;
+  /** Formatted value, or the "no data" text. */
+  text: string;
+  planned: boolean;
+}
+
+/**
+ * One small chart per metric on the compare page: a bar per selected province, on a shared zero-based
+ * scale; a province without a figure gets a labelled gap, never a zero bar. Pure string output so the
+ * same code renders at build time and in the browser.
+ */
+export function compareChart(bars: readonly CompareBar[], options: { ariaLabel: string; width?: number }): string {
+  const width = options.width ?? 320;
+  const labelWidth = 120;
+  const rowHeight = 24;
+  const height = bars.length * rowHeight + 4;
+  const max = Math.max(0, ...bars.map((b) => b.value ?? 0)) || 1;
+  const span = width - labelWidth - 64;
+  const rows = bars.map((b, i) => {
+    const y = i * rowHeight + 2;
+    const w = b.value === null ? 0 : Math.max(1, (b.value / max) * span);
+    const bar = b.value === null
+      ? ''
+      : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${b.planned ? '#9ecae1' : '#2c7fb8'}" data-unit="${escapeXml(b.unit)}"/>`;
+    return (
+      `<g><title>${escapeXml(`${b.label}: ${b.text}`)}</title>` +
+      `<text x="${labelWidth - 6}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="central" font-size="12" fill="currentColor">${escapeXml(truncate(b.label, 18))}</text>` +
+      bar +
+      `<text x="${labelWidth + w + 4}" y="${y + rowHeight / 2}" dominant-baseline="central" font-size="12" fill="currentColor"${b.value === null ? ' font-style="italic" opacity="0.75"' : ''}>${escapeXml(b.text)}</text></g>`
+    );
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(options.ariaLabel)}" class="compare-chart">` +
+    `<line x1="${labelWidth}" x2="${labelWidth}" y1="0" y2="${height}" stroke="currentColor" stroke-opacity="0.5"/>` +
+    rows.join('') +
+    '</svg>'
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -66,6 +66,11 @@ export interface SyntheticSpec {
   events: number;
   nationalShare: number;
   seed: number;
+  /**
+   * Observation rows per file (0: one file). The pipeline spreads each file's rows into one
+   * push(...) call, which overflows the call stack above ~120k rows in a single file (Node 24).
+   */
+  rowsPerFile: number;
 }
 
 // ---- dates -------------------------------------------------------------------------------------
@@ -133,6 +138,7 @@ interface Context {
   nationalMetrics: Metric[];
   provinceMetrics: Metric[];
   sourceIds: string[];
+  nationalShare: number;
 }
 
 const notes = [
@@ -168,7 +174,7 @@ function observationRow(ctx: Context, source: string, previous: string[] | null)
   // A few rows restate the previous fact from another source, so conflicts exist as in real data.
   if (previous && rnd.chance(0.03)) {
     const [unit, metric, date, periodStart, value, denominator, status] = previous;
-    const differs = rnd.chance(0.5) && !denominator;
+    const differs = rnd.chance(0.5) && !denominator && /^\d+$/.test(value);
     return [unit, metric, date, periodStart, differs ? String(Number(value) + 1) : value, denominator, status, source, `para ${rnd.int(1, 40)}`, 'Nguồn khác nêu số này'];
   }
   const isNational = rnd.chance(ctx.national.length ? ctx.nationalShare : 0);
@@ -182,11 +188,18 @@ function observationRow(ctx: Context, source: string, previous: string[] | null)
   return [unit.id, metric.id, date.text, periodStart, value, denominator, status, source, `table ${rnd.int(1, 9)} row ${rnd.int(1, 70)}`, rnd.pick(notes)];
 }
 
-function writeObservations(ctx: Context & { nationalShare: number }, path: string, count: number) {
-  const w = csvWriter(path, columns.observations);
+function writeObservations(ctx: Context, dir: string, count: number, rowsPerFile: number) {
+  const files = rowsPerFile > 0 ? Math.max(1, Math.ceil(count / rowsPerFile)) : 1;
+  const perFile = Math.ceil(count / files);
+  const name = (i: number) => (files === 1 ? 'synthetic.csv' : `synthetic-${String(i + 1).padStart(String(files).length, '0')}.csv`);
   const seen = new Set<string>();
   let previous: string[] | null = null;
+  let w = csvWriter(join(dir, name(0)), columns.observations);
   for (let i = 0; i < count; i++) {
+    if (i > 0 && i % perFile === 0) {
+      w.close();
+      w = csvWriter(join(dir, name(i / perFile)), columns.observations);
+    }
     // The first rows cite every source once, so no source is left unused.
     const source = i < ctx.sourceIds.length ? ctx.sourceIds[i] : ctx.rnd.pick(ctx.sourceIds);
     let row = observationRow(ctx, source, previous);
@@ -231,7 +244,7 @@ function lineageSources(realDir: string): Record<string, string>[] {
 
 /**
  * Writes a data directory at `outDir`: reference files and metrics copied from `realDir`, then
- * `sources.csv`, `observations/synthetic.csv` and `events.csv` generated from `spec`.
+ * `sources.csv`, `observations/synthetic*.csv` and `events.csv` generated from `spec`.
  */
 export function writeSyntheticData(realDir: string, outDir: string, spec: SyntheticSpec) {
   const files = loadDataFiles(realDir);
@@ -244,7 +257,7 @@ export function writeSyntheticData(realDir: string, outDir: string, spec: Synthe
   const metrics = readMetrics(files.metrics).metrics;
   const copied = lineageSources(realDir);
   const width = String(spec.sources).length;
-  const ctx = {
+  const ctx: Context = {
     rnd: random(spec.seed),
     units,
     national: units.filter((u) => u.era === 'national'),
@@ -256,6 +269,6 @@ export function writeSyntheticData(realDir: string, outDir: string, spec: Synthe
     nationalShare: spec.nationalShare,
   };
   writeSources(ctx, join(outDir, 'sources.csv'), copied);
-  writeObservations(ctx, join(outDir, 'observations', 'synthetic.csv'), spec.observations);
+  writeObservations(ctx, join(outDir, 'observations'), spec.observations, spec.rowsPerFile);
   writeEvents(ctx, join(outDir, 'events.csv'), spec.events);
 }

@@ -60,3 +60,13 @@ describe('the real dataset', () => {
     expect(json.normalize('NFC')).toBe(json);
   });
 });
+
+describe('README coverage section', () => {
+  test('matches the data (run `npm run coverage` after changing data/)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { coverageMarkdown, replaceCoverageSection } = await import('../../src/lib/pipeline/coverage-report.ts');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    expect(replaceCoverageSection(readme, coverageMarkdown(dataset!))).toBe(readme);
+  });
+});

@@ -46,9 +46,16 @@ export function headline(observations: readonly Observation[]): Observation | nu
   return best;
 }
 
-/** Population of the unit in the same era, for per-100,000 figures. */
+/**
+ * Population of the unit in the same era, for per-100,000 figures. A province whose borders did not
+ * change on 1 July 2025 keeps its pre-merger population when no later figure exists.
+ */
 export function populationFor(d: Dataset, unit: string, era: Era): Observation | null {
-  return headline(d.observations.filter((o) => o.unit === unit && o.metric === 'population' && o.status === 'reported' && inEra(era)(o)));
+  const own = d.observations.filter((o) => o.unit === unit && o.metric === 'population' && o.status === 'reported');
+  const same = headline(own.filter(inEra(era)));
+  if (same || era === 'pre-2025') return same;
+  const u = d.units.find((x) => x.id === unit);
+  return u && u.era === 'current' && u.valid_from === '' ? headline(own) : null;
 }
 
 export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEraView {

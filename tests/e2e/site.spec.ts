@@ -1,0 +1,122 @@
+import { axeViolations, expect, test } from './fixtures.ts';
+
+const routes = [
+  ['/', '/en/'],
+  ['/chi-so/', '/en/metrics/'],
+  ['/chi-so/communes/', '/en/metrics/communes/'],
+  ['/chi-so/provincial_departments/', '/en/metrics/provincial_departments/'],
+  ['/tinh/', '/en/provinces/'],
+  ['/tinh/tay-ninh/', '/en/provinces/tay-ninh/'],
+  ['/tinh/long-an/', '/en/provinces/long-an/'],
+  ['/tinh/ha-tinh/', '/en/provinces/ha-tinh/'],
+  ['/so-sanh/', '/en/compare/'],
+  ['/du-lieu/', '/en/data/'],
+  ['/nguon/', '/en/sources/'],
+  ['/phuong-phap/', '/en/methodology/'],
+] as const;
+
+for (const [vi, en] of routes) {
+  for (const [path, lang, other] of [[vi, 'vi', en], [en, 'en', vi]] as const) {
+    test(`${path} renders in ${lang}, switches language to ${other}, has no axe violations or console errors`, async ({ page, problems }) => {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('a.lang-switch').click();
+      await expect(page).toHaveURL(new RegExp(`${other.replace(/[/]/g, '\\/')}$`));
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+test('a metric page sorts, toggles per capita, and keeps the state in the URL', async ({ page, problems }) => {
+  await page.goto('/chi-so/communes/');
+  const figure = page.locator('#ranking-34');
+  const visible = figure.locator('.variant:not([hidden])');
+  await expect(visible).toHaveCount(1);
+  await expect(visible).toHaveAttribute('data-sort', 'value');
+  const firstRowByValue = await figure.locator('tbody tr').first().getAttribute('data-unit');
+  await figure.getByLabel('Tên').check();
+  await expect(visible).toHaveAttribute('data-sort', 'name');
+  await expect(page).toHaveURL(/sort-34=name/);
+  const order = (await figure.locator('.variant:not([hidden])').getAttribute('data-order'))!.split(' ');
+  await expect(figure.locator('tbody tr').first()).toHaveAttribute('data-unit', order[0]);
+  expect(order[0]).not.toBe(firstRowByValue);
+  await figure.getByLabel('Tính trên 100.000 dân').check();
+  await expect(figure.locator('.variant:not([hidden])')).toHaveAttribute('data-percap', '1');
+  await expect(page).toHaveURL(/percap-34=1/);
+  // A shared link reproduces the view.
+  await page.goto('/chi-so/communes/?sort-34=change&percap-34=0');
+  await expect(page.locator('#ranking-34 .variant:not([hidden])')).toHaveAttribute('data-sort', 'change');
+  await expect(page.locator('#ranking-34').getByLabel('Mức thay đổi')).toBeChecked();
+  expect(problems).toEqual([]);
+});
+
+test('an old province says it no longer exists and where it went', async ({ page }) => {
+  await page.goto('/tinh/long-an/');
+  await expect(page.getByTestId('gone')).toContainText('không còn tồn tại');
+  await expect(page.getByTestId('gone').getByRole('link', { name: 'Tây Ninh' })).toHaveAttribute('href', '/tinh/tay-ninh/');
+  await page.goto('/en/provinces/tay-ninh/');
+  await expect(page.getByTestId('formed-from')).toContainText('Long An');
+});
+
+test('compare: search with or without diacritics and by old names; the selection lives in the URL', async ({ page, problems }) => {
+  await page.goto('/so-sanh/');
+  await expect(page.locator('[data-chips] li')).toHaveCount(4);
+  const chartsBefore = await page.locator('[data-charts] figure').count();
+  expect(chartsBefore).toBeGreaterThan(0);
+  for (const id of await page.locator('[data-chips] [data-remove]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.remove))) {
+    await page.locator(`[data-remove="${id}"]`).click();
+  }
+  await expect(page.locator('[data-chips] li')).toHaveCount(0);
+  const input = page.getByRole('combobox');
+  await input.fill('long an');
+  await expect(page.getByRole('option', { name: /^Long An/ })).toBeVisible();
+  await expect(page.getByRole('option', { name: /^Tây Ninh\s/ })).toBeVisible();
+  await page.getByRole('option', { name: /^Long An/ }).click();
+  await input.fill('ha tinh');
+  await input.press('Enter');
+  await input.fill('Hà Nội');
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  await expect(page.locator('[data-chips] li')).toHaveCount(3);
+  await expect(page).toHaveURL(/u=long-an%2Cha-tinh%2Cha-noi|u=long-an,ha-tinh,ha-noi/);
+  const url = page.url();
+  await page.goto(url);
+  await expect(page.locator('[data-chips] li')).toHaveText([/Long An/, /Hà Tĩnh/, /Hà Nội/]);
+  await expect(page.locator('[data-table] thead th')).toHaveCount(4);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const path of ['/', '/chi-so/communes/', '/en/metrics/communes/', '/tinh/tay-ninh/', '/so-sanh/']) {
+    test(`${path} still shows its charts and tables`, async ({ page }) => {
+      await page.goto(path);
+      const svgs = page.locator('main svg[role="img"]');
+      if (path !== '/tinh/tay-ninh/') expect(await svgs.count()).toBeGreaterThan(0);
+      await expect(page.locator('main table').first()).toBeAttached();
+      if (await svgs.count()) await expect(svgs.first()).toBeVisible();
+    });
+  }
+});
+
+test.describe('on a 360 px wide screen', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  for (const path of ['/', '/en/', '/chi-so/communes/', '/tinh/tay-ninh/', '/en/provinces/long-an/', '/so-sanh/', '/du-lieu/', '/nguon/']) {
+    test(`${path} has no horizontal scroll`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
+});
+
+test('numbers are formatted for the page language', async ({ page }) => {
+  await page.goto('/chi-so/communes/');
+  await expect(page.locator('#national')).toBeVisible();
+  await expect(page.locator('.national-list')).toContainText('10.035');
+  await page.goto('/en/metrics/communes/');
+  await expect(page.locator('.national-list')).toContainText('10,035');
+});

@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { renderBeforeAfter, renderRanking, tileMap } from '../../src/lib/charts/index.ts';
+import { compareChart } from '../../src/lib/charts/compare.ts';
+import { colourScale, tileAbbreviations } from '../../src/lib/charts/tile-map.ts';
+import type { Tile } from '../../src/lib/schema/dataset.ts';
+
+// Charts are tested as files: each test renders a chart from a small fixed table and compares the SVG
+// with tests/unit/__snapshots__/<name>.svg (update with `npx vitest run -u` after looking at the diff).
+const fmt = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+const normalise = (svg: string) => svg.replace(/(\d+\.\d{2})\d+/g, '$1');
+
+describe('rankingChart', () => {
+  const data = [
+    { id: 'a', label: 'Thanh Hóa', value: 166, valueLabel: '166', planned: false },
+    { id: 'b', label: 'Hà Nội', value: 126, valueLabel: '126', planned: false },
+    { id: 'c', label: 'Cao Bằng', value: 56, valueLabel: '56', planned: true },
+  ];
+  test('renders bars in the given order with labels, a role and a label on the svg', async () => {
+    const svg = renderRanking(data, { tickFormat: fmt, ariaLabel: 'Xếp hạng', width: 480 });
+    expect(svg).toMatch(/^<svg[^>]* role="img"/);
+    expect(svg).toContain('aria-label="Xếp hạng"');
+    expect(svg).not.toMatch(/<g[^>]*aria-label/);
+    expect(svg.match(/data-unit="/g)).toHaveLength(3);
+    await expect(normalise(svg)).toMatchFileSnapshot('__snapshots__/ranking.svg');
+  });
+});
+
+describe('beforeAfterChart', () => {
+  test('draws a dot before and after, joined only when both exist', async () => {
+    const svg = renderBeforeAfter(
+      [
+        { id: 'a', label: 'Tây Ninh', before: 280, after: 96 },
+        { id: 'b', label: 'Cao Bằng', before: null, after: 56 },
+      ],
+      { tickFormat: fmt, ariaLabel: 'Trước và sau', beforeLabel: 'Trước', afterLabel: 'Sau', width: 480 },
+    );
+    expect(svg).toContain('role="img"');
+    await expect(normalise(svg)).toMatchFileSnapshot('__snapshots__/before-after.svg');
+  });
+});
+
+describe('tileMap', () => {
+  const tiles: Tile[] = [
+    { layout: '34', unit: 'ha-noi', col: 1, row: 0, kind: 'province', label_vi: '', label_en: '' },
+    { layout: '34', unit: 'ha-nam', col: 2, row: 0, kind: 'province', label_vi: '', label_en: '' },
+    { layout: '34', unit: 'da-nang', col: 1, row: 1, kind: 'province', label_vi: '', label_en: '' },
+    { layout: '34', unit: 'da-nang', col: 3, row: 1, kind: 'islands', label_vi: 'Hoàng Sa', label_en: 'Hoang Sa' },
+  ];
+  const names = new Map([['ha-noi', 'Hà Nội'], ['ha-nam', 'Hà Nam'], ['da-nang', 'Đà Nẵng']]);
+  test('colours tiles with data, hatches the missing ones, draws islands and a legend', async () => {
+    const svg = tileMap(tiles, {
+      layout: '34',
+      values: new Map([['ha-noi', { value: 126, text: '126' }], ['da-nang', { value: 94, text: '94' }]]),
+      nameOf: (id) => names.get(id)!,
+      hrefOf: (id) => `/tinh/${id}/`,
+      formatNumber: fmt,
+      ariaLabel: 'Bản đồ',
+      missingLabel: 'Chưa có số liệu',
+      islandLabel: (t) => `${t.label_vi} (Đà Nẵng)`,
+      idPrefix: 'test',
+    });
+    expect(svg).toContain('class="tile no-data" data-unit="ha-nam"');
+    expect(svg).toContain('<title>Hoàng Sa (Đà Nẵng)</title>');
+    expect(svg).toContain('Chưa có số liệu');
+    await expect(svg).toMatchFileSnapshot('__snapshots__/tile-map.svg');
+  });
+  test('an empty layout renders nothing', () => {
+    expect(tileMap([], { layout: '63', values: new Map(), nameOf: String, hrefOf: String, formatNumber: String, ariaLabel: '', missingLabel: '', islandLabel: () => '', idPrefix: 'x' })).toBe('');
+  });
+});
+
+describe('tileAbbreviations', () => {
+  test.each([
+    [[['ha-noi', 'Hà Nội'], ['ha-nam', 'Hà Nam'], ['hcm', 'TP. Hồ Chí Minh']], { 'ha-noi': 'HNo', 'ha-nam': 'HNa', hcm: 'HCM' }],
+    [[['long-an', 'Long An'], ['lai-chau', 'Lai Châu']], { 'long-an': 'LA', 'lai-chau': 'LC' }],
+  ])('%j', (pairs, expected) => {
+    expect(Object.fromEntries(tileAbbreviations(new Map(pairs as [string, string][])))).toEqual(expected);
+  });
+});
+
+describe('colourScale', () => {
+  test('uses fewer classes when values are few', () => {
+    expect(colourScale([1, 2]).range()).toHaveLength(2);
+    expect(colourScale([1, 2, 3, 4, 5, 6, 7]).range()).toHaveLength(5);
+  });
+});
+
+describe('compareChart', () => {
+  test('a province without a figure gets a labelled gap, not a zero bar', async () => {
+    const svg = compareChart(
+      [
+        { unit: 'a', label: 'Tây Ninh', value: 96, text: '96 (1/7/2025)', planned: false },
+        { unit: 'b', label: 'Hà Tĩnh', value: null, text: 'Chưa có số liệu', planned: false },
+      ],
+      { ariaLabel: 'Số xã' },
+    );
+    expect(svg.match(/<rect/g)).toHaveLength(1);
+    expect(svg).toContain('Chưa có số liệu');
+    await expect(svg).toMatchFileSnapshot('__snapshots__/compare.svg');
+  });
+});

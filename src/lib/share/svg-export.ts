@@ -1,0 +1,88 @@
+// Composes a stand-alone SVG around a chart: title and subtitle above, source line, site name and
+// address below, so the image carries its own attribution wherever it travels. Pure string work: the
+// browser hands in the chart's markup and size, the PNG is drawn from the result.
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface ExportText {
+  title: string;
+  subtitle?: string;
+  /** "Nguồn: … · Tinh Gọn" as shown under the chart. */
+  source: string;
+  /** Site name, dataset version and licence, e.g. "Tinh Gọn · dữ liệu v0.1.0 · CC BY 4.0". */
+  site: string;
+  url: string;
+}
+
+/** Greedy word wrap by an estimated character width (no layout engine here). */
+export function wrap(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && (line + ' ' + word).length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** Width and height of an SVG from its attributes or viewBox. */
+export function svgSize(markup: string): { width: number; height: number } {
+  const open = /<svg\b[^>]*>/i.exec(markup)?.[0] ?? '';
+  const attr = (n: string) => Number(new RegExp(`\\s${n}="([\\d.]+)`).exec(open)?.[1] ?? NaN);
+  const vb = /viewBox="[\d.-]+[ ,]+[\d.-]+[ ,]+([\d.]+)[ ,]+([\d.]+)"/.exec(open);
+  const width = attr('width') || (vb ? Number(vb[1]) : 640);
+  const height = attr('height') || (vb ? Number(vb[2]) : 400);
+  return { width, height };
+}
+
+/**
+ * The exported SVG. The chart is nested as an inner <svg> (its own viewBox keeps it intact); text uses
+ * a system sans-serif and explicit colours, since the page's style sheet does not travel with the file.
+ */
+export function composeSvg(chart: string, text: ExportText, minWidth = 480): string {
+  const { width: cw, height: ch } = svgSize(chart);
+  const pad = 16;
+  const width = Math.max(minWidth, Math.ceil(cw) + 2 * pad);
+  const chars = (size: number) => Math.max(20, Math.floor((width - 2 * pad) / (size * 0.55)));
+  const titleLines = wrap(text.title, chars(20));
+  const subLines = text.subtitle ? wrap(text.subtitle, chars(13)) : [];
+  const sourceLines = wrap(text.source, chars(12));
+  let y = pad;
+  const parts: string[] = [];
+  for (const l of titleLines) {
+    y += 24;
+    parts.push(`<text x="${pad}" y="${y}" font-size="20" font-weight="700" fill="#1a1d21">${esc(l)}</text>`);
+  }
+  for (const l of subLines) {
+    y += 18;
+    parts.push(`<text x="${pad}" y="${y}" font-size="13" fill="#4b5560">${esc(l)}</text>`);
+  }
+  y += 12;
+  const inner = chart.replace(/^\s*<svg\b/i, `<svg x="${pad}" y="${y}" width="${cw}" height="${ch}"`).replace(/\s(width|height)="[\d.]+"(?=[^>]*width="[\d.]+")/, '');
+  parts.push(`<g color="#1a1d21" fill="#1a1d21">${dedupeSize(inner, cw, ch)}</g>`);
+  y += ch + 8;
+  for (const l of sourceLines) {
+    y += 16;
+    parts.push(`<text x="${pad}" y="${y}" font-size="12" fill="#4b5560">${esc(l)}</text>`);
+  }
+  y += 18;
+  parts.push(`<text x="${pad}" y="${y}" font-size="12" font-weight="700" fill="#1a1d21">${esc(text.site)}</text>`);
+  parts.push(`<text x="${width - pad}" y="${y}" font-size="12" text-anchor="end" fill="#4b5560">${esc(text.url)}</text>`);
+  const height = Math.ceil(y + pad);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif">` +
+    `<title>${esc(text.title)}</title><rect width="100%" height="100%" fill="#ffffff"/>${parts.join('')}</svg>`
+  );
+}
+
+/** Keeps exactly one width and height on the nested <svg> (ours), dropping the chart's own. */
+function dedupeSize(inner: string, w: number, h: number): string {
+  return inner.replace(/^<svg\b([^>]*)>/i, (_m, attrs: string) => {
+    const rest = attrs.replace(/\s(width|height)="[^"]*"/g, '').replace(/\s(x|y)="[^"]*"/g, '');
+    const xy = /x="([\d.]+)" y="([\d.]+)"/.exec(attrs);
+    return `<svg x="${xy?.[1] ?? 0}" y="${xy?.[2] ?? 0}" width="${w}" height="${h}"${rest}>`;
+  });
+}

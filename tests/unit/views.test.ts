@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { loadDataFiles } from '../../scripts/lib/files.ts';
+import { buildDataset } from '../../src/lib/pipeline/run.ts';
+import { compareData, searchUnits, selectionFromQuery } from '../../src/lib/views/compare.ts';
+import { erasWithData, headline, metricEraView, sortRows } from '../../src/lib/views/metric.ts';
+import { miniDataset } from './helpers.ts';
+
+const mini = buildDataset(miniDataset()).dataset!;
+
+describe('metricEraView', () => {
+  test('current era: latest reported figure per province, conflicts flagged, before/after when complete', () => {
+    const v = metricEraView(mini, 'communes', 'current');
+    expect(v.total).toBe(2);
+    expect(v.rows.map((r) => [r.unit.id, r.observation.value, r.conflict])).toEqual([
+      ['ha-tinh', 69, true],
+      ['tay-ninh', 96, false],
+    ]);
+    expect(v.rows[1].before).toEqual({ value: 270, covered: 2, of: 2 });
+    expect(v.rows[1].change).toEqual({ absolute: -174, percent: (-174 / 270) * 100 });
+    expect(v.rows[1].perCapita).toBeCloseTo((96 / 3254170) * 100000);
+  });
+  test('pre-2025 era lists the 63-province units, with the missing ones', () => {
+    const v = metricEraView(mini, 'staff_cut_party', 'pre-2025');
+    expect(v.rows.map((r) => r.unit.id)).toEqual(['long-an']);
+    expect(v.missing.map((u) => u.id).sort()).toEqual(['ha-tinh', 'tay-ninh-cu']);
+  });
+  test('erasWithData', () => {
+    expect(erasWithData(mini, 'communes')).toEqual(['current', 'pre-2025']);
+    expect(erasWithData(mini, 'staff_cut_party')).toEqual(['pre-2025']);
+    expect(erasWithData(mini, 'ministries')).toEqual([]);
+  });
+  test('headline prefers reported over planned, then the latest date', () => {
+    const base = mini.observations[0];
+    const planned = { ...base, status: 'planned' as const, date_end: '2030-01-01' };
+    expect(headline([planned, base])).toBe(base);
+  });
+  test.each([
+    ['value', ['tay-ninh', 'ha-tinh']],
+    ['name', ['ha-tinh', 'tay-ninh']],
+    ['change', ['ha-tinh', 'tay-ninh']], // −65.5 % before −64.4 %
+  ] as const)('sortRows by %s', (key, ids) => {
+    const rows = metricEraView(mini, 'communes', 'current').rows;
+    expect(sortRows(rows, key, (u) => u.name_vi, new Intl.Collator('vi').compare).map((r) => r.unit.id)).toEqual(ids);
+  });
+});
+
+describe('compare search on the real dataset', () => {
+  const real = buildDataset(loadDataFiles()).dataset!;
+  const data = compareData(real, 'vi');
+  const ids = (q: string) => searchUnits(data, q).map((u) => u.id);
+  test.each([
+    ['long an', ['long-an', 'tay-ninh']],
+    ['Long An', ['long-an', 'tay-ninh']],
+    ['binh duong', ['binh-duong', 'ho-chi-minh']],
+    ['Bình Dương', ['binh-duong', 'ho-chi-minh']],
+    ['ha tinh', ['ha-tinh']],
+    ['Hà Tĩnh', ['ha-tinh']],
+    ['hue', ['hue']],
+    ['thua thien', ['hue']],
+    ['sai gon', ['ho-chi-minh']],
+  ])('%j finds %j', (q, expected) => {
+    for (const id of expected) expect(ids(q)).toContain(id);
+  });
+  test('defaults are four current provinces', () => {
+    expect(data.defaults).toHaveLength(4);
+  });
+  test('selectionFromQuery keeps known distinct ids, at most four', () => {
+    const known = new Set(['a', 'b', 'c', 'd', 'e']);
+    expect(selectionFromQuery('?u=a,b,zz,a', known)).toEqual(['a', 'b']);
+    expect(selectionFromQuery('?u=a&u=b,c,d,e', known)).toEqual(['a', 'b', 'c', 'd']);
+    expect(selectionFromQuery('', known)).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 // Runs the data pipeline: data/ → src/generated/dataset.json and public/data/ (downloads).
 // Every problem is printed as file:line:column: rule: message (value); any error exits 1 and writes nothing.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseChangelog } from '../src/lib/pipeline/changelog.ts';
 import { buildDownloads, downloadManifest } from '../src/lib/pipeline/downloads.ts';
 import { formatProblem, hasErrors } from '../src/lib/pipeline/problems.ts';
 import { buildDataset } from '../src/lib/pipeline/run.ts';
@@ -18,9 +20,11 @@ if (hasErrors(problems) || !dataset) {
   process.exit(1);
 }
 const downloads = buildDownloads(dataset);
+const changelogPath = join(dataDir, 'CHANGELOG.md');
+const changelog = existsSync(changelogPath) ? parseChangelog(readFileSync(changelogPath, 'utf8')) : [];
 writeDirectoriesAtomically(
   new Map([
-    [join(outRoot, 'src', 'generated'), new Map([['dataset.json', JSON.stringify(dataset)], ['downloads.json', JSON.stringify(downloadManifest(downloads))]])],
+    [join(outRoot, 'src', 'generated'), new Map([['dataset.json', JSON.stringify(dataset)], ['downloads.json', JSON.stringify(downloadManifest(downloads))], ['changelog.json', JSON.stringify(changelog)]])],
     [join(outRoot, 'public', 'data'), downloads],
   ]),
 );

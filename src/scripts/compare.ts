@@ -40,7 +40,7 @@ export function initCompare(): void {
       .map((m) => {
         const bars = selected.map((u) => {
           const v = data.values[u]?.[m.id];
-          return { unit: u, label: unitOf.get(u)!.label, value: v ? v[0] : null, text: v ? `${v[1]} (${v[2]})` : s.missing, planned: v ? v[3] : false };
+          return { unit: u, label: unitOf.get(u)!.label, value: v ? v[0] : null, text: v ? v[1] : s.missing, planned: v ? v[3] : false };
         });
         const srcs = [...new Set(selected.map((u) => data.values[u]?.[m.id]?.[4]).filter((x): x is string => Boolean(x)))];
         return `<figure class="chart small-multiple"><figcaption><h3 class="chart-title">${esc(m.label)}</h3></figcaption>${compareChart(bars, { ariaLabel: fill(s.chartLabel, { title: m.label }) })}<p class="chart-source">${srcs.map((x) => `<a href="${s.sourcesHref}#src-${x}">${esc(sources[x] ?? x)}</a>`).join('; ')} · Tinh Gọn</p></figure>`;

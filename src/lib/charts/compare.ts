@@ -20,7 +20,9 @@ export function compareChart(bars: readonly CompareBar[], options: { ariaLabel: 
   const rowHeight = 24;
   const height = bars.length * rowHeight + 4;
   const max = Math.max(0, ...bars.map((b) => b.value ?? 0)) || 1;
-  const span = width - labelWidth - 64;
+  // Room for the longest value label after the longest bar (about 7 px a character at 12 px).
+  const textRoom = Math.max(40, ...bars.map((b) => b.text.length * 7 + 8));
+  const span = Math.max(40, width - labelWidth - textRoom);
   const rows = bars.map((b, i) => {
     const y = i * rowHeight + 2;
     const w = b.value === null ? 0 : Math.max(1, (b.value / max) * span);

@@ -61,8 +61,7 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
     parts.push(`<text x="${pad}" y="${y}" font-size="13" fill="#4b5560">${esc(l)}</text>`);
   }
   y += 12;
-  const inner = chart.replace(/^\s*<svg\b/i, `<svg x="${pad}" y="${y}" width="${cw}" height="${ch}"`).replace(/\s(width|height)="[\d.]+"(?=[^>]*width="[\d.]+")/, '');
-  parts.push(`<g color="#1a1d21" fill="#1a1d21">${dedupeSize(inner, cw, ch)}</g>`);
+  parts.push(`<g color="#1a1d21">${placeChart(chart, pad, y, cw, ch)}</g>`);
   y += ch + 8;
   for (const l of sourceLines) {
     y += 16;
@@ -70,7 +69,8 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
   }
   y += 18;
   parts.push(`<text x="${pad}" y="${y}" font-size="12" font-weight="700" fill="#1a1d21">${esc(text.site)}</text>`);
-  parts.push(`<text x="${width - pad}" y="${y}" font-size="12" text-anchor="end" fill="#4b5560">${esc(text.url)}</text>`);
+  y += 16;
+  parts.push(`<text x="${pad}" y="${y}" font-size="11" fill="#4b5560">${esc(text.url)}</text>`);
   const height = Math.ceil(y + pad);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif">` +
@@ -78,11 +78,10 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
   );
 }
 
-/** Keeps exactly one width and height on the nested <svg> (ours), dropping the chart's own. */
-function dedupeSize(inner: string, w: number, h: number): string {
-  return inner.replace(/^<svg\b([^>]*)>/i, (_m, attrs: string) => {
-    const rest = attrs.replace(/\s(width|height)="[^"]*"/g, '').replace(/\s(x|y)="[^"]*"/g, '');
-    const xy = /x="([\d.]+)" y="([\d.]+)"/.exec(attrs);
-    return `<svg x="${xy?.[1] ?? 0}" y="${xy?.[2] ?? 0}" width="${w}" height="${h}"${rest}>`;
+/** Positions the chart's root <svg> inside ours, replacing its own position and size attributes. */
+export function placeChart(chart: string, x: number, y: number, w: number, h: number): string {
+  return chart.trim().replace(/^<svg\b([^>]*)>/i, (_m, attrs: string) => {
+    const rest = attrs.replace(/\s(width|height|x|y)="[^"]*"/g, '');
+    return `<svg x="${x}" y="${y}" width="${w}" height="${h}"${rest}>`;
   });
 }

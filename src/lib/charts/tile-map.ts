@@ -20,6 +20,8 @@ export interface TileMapOptions {
   missingLabel: string;
   /** Island tiles read e.g. "Hoàng Sa (Đà Nẵng)". */
   islandLabel: (tile: Tile) => string;
+  /** Short visible name under an island tile (defaults to the Vietnamese label). */
+  islandName?: (tile: Tile) => string;
   /** Unique id prefix so several maps can share a page. */
   idPrefix: string;
 }
@@ -73,7 +75,7 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
   const names = new Map(layout.filter((t) => t.kind === 'province').map((t) => [t.unit, o.nameOf(t.unit)]));
   const abbr = tileAbbreviations(names);
   const legendHeight = 22 * ((scale ? scale.range().length : 0) + 1) + 8;
-  const width = cols * (SIZE + GAP);
+  const width = cols * (SIZE + GAP) + 14; // room for island names centred under the last column
   const mapHeight = rows * (SIZE + GAP);
   const height = mapHeight + legendHeight + 8;
   const pattern = `${o.idPrefix}-missing`;
@@ -87,10 +89,11 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
     const y = t.row * (SIZE + GAP);
     if (t.kind === 'islands') {
       const label = o.islandLabel(t);
+      const short = (o.islandName ?? ((x: Tile) => x.label_vi))(t);
       parts.push(
         `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile island" data-unit="${t.unit}"><title>${escapeXml(label)}</title>`,
         `<rect x="${x + 1}" y="${y + 1}" width="${SIZE - 2}" height="${SIZE - 2}" rx="${SIZE / 2}" fill="none" stroke="currentColor" stroke-dasharray="3 2"/>`,
-        `<text x="${x + SIZE / 2}" y="${y + SIZE / 2}" text-anchor="middle" dominant-baseline="central" font-size="8" fill="currentColor">${escapeXml(t.label_vi ? label.split(' (')[0].split(' ').map((w) => w[0]).join('') : '')}</text></a>`,
+        `<text x="${x + SIZE / 2}" y="${y + SIZE + 9}" text-anchor="middle" font-size="9" fill="currentColor">${escapeXml(short)}</text></a>`,
       );
       continue;
     }

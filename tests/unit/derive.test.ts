@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parsePartialDate } from '../../src/lib/dates.ts';
 import { beforeAfter, changeBetween, checkNationalTotals, markConflicts, per100k, rollUpToCurrentBorders } from '../../src/lib/pipeline/derive.ts';
 import type { Lineage } from '../../src/lib/schema/lineage.ts';
 import type { Metric } from '../../src/lib/schema/metric.ts';
@@ -11,7 +12,7 @@ const metric = (over: Partial<Metric> = {}): Metric => ({
 });
 const obs = (unit: string, date: string, value: number, over: Partial<Observation> = {}): Observation => ({
   id: `${unit}|communes|${date}|reported|${over.source ?? 's'}`, unit, metric: 'communes', date,
-  date_end: date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-28` : date,
+  date_end: parsePartialDate(date)!.end,
   period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', conflicts_with: [], origin: 'f:1', ...over,
 });
 const link = (from: string, to: string): Lineage => ({ from, to, effective: '2025-07-01', legal_basis: 'NQ 202', source: 'l', locator: 'a', note: '' });
@@ -82,6 +83,21 @@ describe('markConflicts', () => {
     expect(x.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s2']);
     expect(y.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s1', 'c|communes|2025-07-01|reported|s3']);
     expect(z.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s2']);
+  });
+  test.each([
+    ['2025-07-02', '2025-07-03', true],
+    ['2025-07-01', '2025-08-15', false],
+    ['2025', '2025-06-16', true],
+    ['2024', '2025-02-14', false],
+    ['2025-06-30', '2025-07-01', false],
+    ['2025/2025-06-30', '2025-07-01', false],
+    ['2024-11-14/2025-06-30', '2025-06-16', true],
+  ])('%s vs %s from two sources: conflict is %s', (a, b, expected) => {
+    const [x] = markConflicts([obs('c', a, 13, { source: 's1', id: 'x' }), obs('c', b, 14, { source: 's2', id: 'y' })]);
+    expect(x.conflicts_with.length > 0).toBe(expected);
+  });
+  test('the same source at two dates is a change, not a conflict', () => {
+    expect(markConflicts([obs('c', '2025-07-01', 1), obs('c', '2025-07-02', 2)]).every((o) => o.conflicts_with.length === 0)).toBe(true);
   });
   test('agreeing sources are not a conflict', () => {
     expect(markConflicts([obs('c', '2025', 1, { source: 's1' }), obs('c', '2025', 1, { source: 's2' })]).every((o) => o.conflicts_with.length === 0)).toBe(true);

@@ -1,3 +1,4 @@
+import { parsePartialDate } from '../dates.ts';
 import type { Lineage } from '../schema/lineage.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
@@ -6,18 +7,35 @@ import type { Unit } from '../schema/unit.ts';
 /** The day the 34-province map took effect; pre-2025 figures are those dated before it. */
 export const MERGER_DATE = '2025-07-01';
 
-/** Marks rows that state a different value for the same unit, metric, date and status. */
+/** Two figures this close in time from different sources should describe the same state of things. */
+export const CONFLICT_WINDOW_DAYS = 31;
+
+function daysApart(a: Observation, b: Observation): number {
+  // Figures on either side of 1 July 2025 describe different maps: a difference there is a change.
+  if (a.date_end >= MERGER_DATE !== b.date_end >= MERGER_DATE) return Infinity;
+  const aStart = parsePartialDate(a.date)?.start ?? a.date_end;
+  const bStart = parsePartialDate(b.date)?.start ?? b.date_end;
+  // Overlapping date intervals (e.g. "2025" and "2025-06-16") count as the same time.
+  if (aStart <= b.date_end && bStart <= a.date_end) return 0;
+  return Math.abs(Date.parse(a.date_end) - Date.parse(b.date_end)) / 864e5;
+}
+
+/**
+ * Marks rows whose value differs from another source's for the same unit, metric and status at the same
+ * time (overlapping dates or dates at most CONFLICT_WINDOW_DAYS apart, on the same side of 1 July 2025).
+ * Both rows are kept.
+ */
 export function markConflicts(observations: Observation[]): Observation[] {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
-    const key = `${o.unit}|${o.metric}|${o.date}|${o.status}`;
+    const key = `${o.unit}|${o.metric}|${o.status}`;
     const g = groups.get(key);
     if (g) g.push(o);
     else groups.set(key, [o]);
   }
   return observations.map((o) => {
-    const g = groups.get(`${o.unit}|${o.metric}|${o.date}|${o.status}`)!;
-    const others = g.filter((x) => x !== o && x.value !== o.value).map((x) => x.id);
+    const g = groups.get(`${o.unit}|${o.metric}|${o.status}`)!;
+    const others = g.filter((x) => x !== o && x.value !== o.value && x.source !== o.source && daysApart(o, x) <= CONFLICT_WINDOW_DAYS).map((x) => x.id);
     return others.length ? { ...o, conflicts_with: others } : o;
   });
 }

@@ -13,6 +13,7 @@ const metric = (over: Partial<Metric> = {}): Metric => ({
 const obs = (unit: string, date: string, value: number, over: Partial<Observation> = {}): Observation => ({
   id: `${unit}|communes|${date}|reported|${over.source ?? 's'}`, unit, metric: 'communes', date,
   date_end: parsePartialDate(date)!.end,
+  era: parsePartialDate(date)!.start >= '2025-07-01' || unit === 'ab' ? 'current' : 'pre-2025',
   period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', conflicts_with: [], origin: 'f:1', ...over,
 });
 const link = (from: string, to: string): Lineage => ({ from, to, effective: '2025-07-01', legal_basis: 'NQ 202', source: 'l', locator: 'a', note: '' });
@@ -88,7 +89,7 @@ describe('markConflicts', () => {
     ['2025-07-02', '2025-07-03', true],
     ['2025-07-01', '2025-08-15', false],
     ['2024', '2024-06-16', true],
-    ['2025', '2025-06-16', false], // "2025" ends after 1 July 2025: another map
+    ['2025', '2025-06-16', true], // a bare "2025" counts as the old map
     ['2024', '2025-02-14', false],
     ['2025-06-30', '2025-07-01', false],
     ['2025/2025-06-30', '2025-07-01', false],

@@ -11,7 +11,7 @@ export function coverageMarkdown(d: Dataset): string {
   const pre = d.units.filter((u) => u.era === 'pre-2025' || (u.era === 'current' && u.valid_from === ''));
   const cur = d.units.filter((u) => u.era === 'current');
   const has = (unit: string, metric: string, after: boolean) =>
-    d.observations.some((o) => o.unit === unit && o.metric === metric && (o.date_end >= '2025-07-01') === after);
+    d.observations.some((o) => o.unit === unit && o.metric === metric && (o.era === 'current') === after);
   const national = new Set(d.units.filter((u) => u.era === 'national').map((u) => u.id));
   const lines = [
     `Dataset v${d.version}: ${d.observations.length} observations, ${d.events.length} events, ${d.sources.length} sources.`,

@@ -12,7 +12,7 @@ export const CONFLICT_WINDOW_DAYS = 31;
 
 function daysApart(a: Observation, b: Observation): number {
   // Figures on either side of 1 July 2025 describe different maps: a difference there is a change.
-  if (a.date_end >= MERGER_DATE !== b.date_end >= MERGER_DATE) return Infinity;
+  if (a.era !== b.era) return Infinity;
   const aStart = parsePartialDate(a.date)?.start ?? a.date_end;
   const bStart = parsePartialDate(b.date)?.start ?? b.date_end;
   // Overlapping date intervals (e.g. "2025" and "2025-06-16") count as the same time.
@@ -90,7 +90,7 @@ export function rollUpToCurrentBorders(observations: readonly Observation[], lin
   if (!metric.additive) return [];
   const latest = new Map<string, Observation>();
   for (const o of observations) {
-    if (o.metric !== metric.id || o.status !== 'reported' || o.date_end >= MERGER_DATE) continue;
+    if (o.metric !== metric.id || o.status !== 'reported' || o.era !== 'pre-2025') continue;
     const prev = latest.get(o.unit);
     // Later date wins; on the same date the first source in file order wins (conflicts are shown elsewhere).
     if (!prev || o.date_end > prev.date_end) latest.set(o.unit, o);
@@ -129,7 +129,7 @@ export function beforeAfter(observations: readonly Observation[], lineage: reado
   const rolled = new Map(rollUpToCurrentBorders(observations, lineage, metric).map((r) => [r.unit, r]));
   const after = new Map<string, Observation>();
   for (const o of observations) {
-    if (o.metric !== metric.id || o.status !== 'reported' || o.date_end < MERGER_DATE) continue;
+    if (o.metric !== metric.id || o.status !== 'reported' || o.era !== 'current') continue;
     const prev = after.get(o.unit);
     if (!prev || o.date_end > prev.date_end) after.set(o.unit, o);
   }
@@ -173,13 +173,14 @@ export function checkNationalTotals(observations: readonly Observation[], metric
     const ofMetric = observations.filter((o) => o.metric === m.id && o.status === 'reported');
     for (const total of ofMetric.filter((o) => nationalIds.has(o.unit))) {
       const year = total.date_end.slice(0, 4);
-      const after = total.date_end >= MERGER_DATE;
-      const provinces = units.filter((u) => u.era !== 'national' && (u.valid_from === '' || u.valid_from <= total.date_end) && (u.valid_to === '' || u.valid_to >= total.date_end));
+      // The map the total describes: a pre-merger total dated "2025" still counts the 63 provinces.
+      const day = total.era === 'pre-2025' && total.date_end >= MERGER_DATE ? '2025-06-30' : total.date_end;
+      const provinces = units.filter((u) => u.era !== 'national' && (u.valid_from === '' || u.valid_from <= day) && (u.valid_to === '' || u.valid_to >= day));
       const valid = new Set(provinces.map((u) => u.id));
       const best = new Map<string, Observation>();
       for (const o of ofMetric) {
         // Unchanged provinces exist on both sides of 1 July 2025: only figures from the total's side count.
-        if (!valid.has(o.unit) || o.date_end.slice(0, 4) !== year || o.date_end >= MERGER_DATE !== after) continue;
+        if (!valid.has(o.unit) || o.date_end.slice(0, 4) !== year || o.era !== total.era) continue;
         const prev = best.get(o.unit);
         if (!prev || distance(o.date_end, total.date_end) < distance(prev.date_end, total.date_end)) best.set(o.unit, o);
       }

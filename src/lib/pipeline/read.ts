@@ -1,4 +1,5 @@
 import { parsePartialDate, type PartialDate } from '../dates.ts';
+import { MERGER_DATE } from './derive.ts';
 import { parseValue, type NumberMode } from '../numbers.ts';
 import { eventTypes, type ReformEvent } from '../schema/event.ts';
 import type { Lineage } from '../schema/lineage.ts';
@@ -219,6 +220,7 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
     date: date.text,
     date_end: date.end,
     period_start: periodStart?.text ?? '',
+    era: observationEra(ctx.units.get(unitId)!, date),
     value,
     denominator: typeof denominator === 'number' ? denominator : null,
     status,
@@ -228,6 +230,17 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
     conflicts_with: [],
     origin: `${t.file.path}:${row.line}`,
   };
+}
+
+/**
+ * The map a figure describes. A dissolved province's figures describe the old map and a new province's
+ * the new one, whatever their date precision; for the unchanged provinces and the country the date
+ * decides, and a date spanning 1 July 2025 (a bare "2025") counts as the old map.
+ */
+export function observationEra(unit: Unit, date: PartialDate): 'pre-2025' | 'current' {
+  if (unit.era === 'pre-2025') return 'pre-2025';
+  if (unit.era === 'current' && unit.valid_from !== '') return 'current';
+  return date.start >= MERGER_DATE ? 'current' : 'pre-2025';
 }
 
 const unitPhrase: Record<Metric['unit'], string> = { count: 'a count', persons: 'a number of people', km2: 'an area' };

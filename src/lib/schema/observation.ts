@@ -12,6 +12,8 @@ export const observationSchema = z.object({
   /** Last day the date covers (for ordering and validity), ISO. */
   date_end: z.string(),
   period_start: z.string(),
+  /** Which map the figure describes: the 63 provinces before 1 July 2025 or the 34 after. */
+  era: z.enum(['pre-2025', 'current']),
   value: z.number(),
   denominator: z.number().nullable(),
   status: z.enum(statuses),

@@ -1,4 +1,3 @@
-import { MERGER_DATE } from '../pipeline/derive.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
@@ -29,7 +28,7 @@ export interface MetricEraView {
   total: number;
 }
 
-const inEra = (era: Era) => (o: Observation) => (era === 'current' ? o.date_end >= MERGER_DATE : o.date_end < MERGER_DATE);
+const inEra = (era: Era) => (o: Observation) => o.era === era;
 
 export function eraUnits(d: Dataset, era: Era): Unit[] {
   return era === 'current' ? d.units.filter((u) => u.era === 'current') : d.units.filter((u) => u.era === 'pre-2025' || (u.era === 'current' && u.valid_from === ''));

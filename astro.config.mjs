@@ -29,4 +29,6 @@ export default defineConfig({
   // Never inline scripts into pages: every script is a hashed file under /_astro/, so the same
   // policy works as a static HTTP header (script-src 'self') without per-build hashes.
   vite: { build: { assetsInlineLimit: 0 } },
+  // No Markdown code blocks on the site; Shiki's inline styles would not pass the CSP anyway.
+  markdown: { syntaxHighlight: false },
 });

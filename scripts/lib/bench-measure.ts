@@ -17,8 +17,8 @@ export interface Measured {
   wallMs: number;
   /** Peak resident set size in bytes; null when it could not be read. */
   maxRssBytes: number | null;
+  /** The last part of stdout and of stderr (warnings can run to megabytes at 1M rows). */
   stdout: string;
-  /** The last part of stderr (warnings can run to megabytes at 1M rows). */
   stderrTail: string;
   stderrLines: number;
 }
@@ -31,7 +31,7 @@ export interface RunOptions {
   rssFile: string;
 }
 
-const TAIL = 4_000;
+const TAIL = 64_000;
 
 /** Runs `node <args>` (the project's Node: process.execPath) and measures it. */
 export function runNode(args: string[], options: RunOptions): Promise<Measured> {

@@ -2,10 +2,10 @@
 
 export type Cell = string | number;
 
-/** An aligned plain-text table: numbers right-aligned, text left-aligned. */
+/** An aligned plain-text table: the first column and text left-aligned, figures right-aligned. */
 export function textTable(headers: string[], rows: Cell[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[\d.,]+ ?(%|[kKMG]?B|s|ms|×)?$|^[-–]$/.test(String(r[i]))));
+  const numeric = headers.map((_, i) => i > 0 && rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[\d.,]+ ?(%|[kKMG]?B|s|ms|×)?$|^[-–]$/.test(String(r[i]))));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');

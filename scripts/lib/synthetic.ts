@@ -107,7 +107,9 @@ function dateIn(rnd: Random, [lo, hi]: [number, number]): { text: string; year: 
 
 const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** Buffered CSV writer: a 1M-row file is never held in memory as one string. */
+type Row = Record<string, string>;
+
+/** Buffered CSV writer: a 1M-row file is never held in memory as one string. Absent cells are empty. */
 function csvWriter(path: string, header: readonly string[]) {
   const fd = openSync(path, 'w');
   let buffer: string[] = [header.join(',')];
@@ -116,8 +118,8 @@ function csvWriter(path: string, header: readonly string[]) {
     buffer = [];
   };
   return {
-    row(cells: readonly string[]) {
-      buffer.push(cells.map(quote).join(','));
+    row(cells: Row) {
+      buffer.push(header.map((c) => quote(cells[c] ?? '')).join(','));
       if (buffer.length >= 20_000) flush();
     },
     close() {
@@ -154,28 +156,28 @@ function valueFor(rnd: Random, m: Metric): string {
   return String(rnd.int(0, m.unit === 'persons' ? 20_000 : 1_000));
 }
 
-function writeSources(ctx: Context, path: string, copied: Record<string, string>[]) {
+function writeSources(ctx: Context, path: string, copied: Row[]) {
   const w = csvWriter(path, columns.sources);
-  for (const row of copied) w.row(columns.sources.map((c) => row[c] ?? ''));
+  for (const row of copied) w.row(row);
   for (const id of ctx.sourceIds) {
     const n = id.slice('syn-'.length);
     const published = dateIn(ctx.rnd, [toDay(RANGE_START), toDay('2026-06-30')]).text;
-    w.row([
-      id, ctx.rnd.pick(['Báo Tổng Hợp', 'Cổng thông tin tỉnh', 'Synthetic Press', '']), `Nguồn tổng hợp số ${n}: sắp xếp bộ máy, tinh gọn`,
-      ctx.rnd.chance(0.9) ? `https://example.org/tong-hop/${n}` : '', published, ctx.rnd.pick(['vi', 'en']),
-      ctx.rnd.pick(['law', 'government', 'press', 'dataset']), '2026-11-22', ctx.rnd.pick(notes),
-    ]);
+    w.row({
+      id, publisher: ctx.rnd.pick(['Báo Tổng Hợp', 'Cổng thông tin tỉnh', 'Synthetic Press', '']), title: `Nguồn tổng hợp số ${n}: sắp xếp bộ máy, tinh gọn`,
+      url: ctx.rnd.chance(0.9) ? `https://example.org/tong-hop/${n}` : '', published, language: ctx.rnd.pick(['vi', 'en']),
+      kind: ctx.rnd.pick(['law', 'government', 'press', 'dataset']), accessed: '2026-11-22', note: ctx.rnd.pick(notes),
+    });
   }
   w.close();
 }
 
-function observationRow(ctx: Context, source: string, previous: string[] | null): string[] {
+function observationRow(ctx: Context, source: string, previous: Row | null): Row {
   const { rnd } = ctx;
   // A few rows restate the previous fact from another source, so conflicts exist as in real data.
   if (previous && rnd.chance(0.03)) {
-    const [unit, metric, date, periodStart, value, denominator, status] = previous;
-    const differs = rnd.chance(0.5) && !denominator && /^\d+$/.test(value);
-    return [unit, metric, date, periodStart, differs ? String(Number(value) + 1) : value, denominator, status, source, `para ${rnd.int(1, 40)}`, 'Nguồn khác nêu số này'];
+    const differs = rnd.chance(0.5) && !previous.denominator && /^\d+$/.test(previous.value);
+    const value = differs ? String(Number(previous.value) + 1) : previous.value;
+    return { ...previous, value, source, locator: `para ${rnd.int(1, 40)}`, note: 'Nguồn khác nêu số này' };
   }
   const isNational = rnd.chance(ctx.national.length ? ctx.nationalShare : 0);
   const unit = rnd.pick(isNational ? ctx.national : ctx.provincial);
@@ -185,7 +187,10 @@ function observationRow(ctx: Context, source: string, previous: string[] | null)
   const denominator = metric.unit === 'count' && rnd.chance(0.05) ? String(Number(value) + rnd.int(0, 50)) : '';
   const periodStart = metric.kind === 'flow' && rnd.chance(0.3) ? String(date.year - rnd.int(0, 3)) : '';
   const status = rnd.next() < 0.8 ? 'reported' : rnd.pick(statuses.filter((s) => s !== 'reported'));
-  return [unit.id, metric.id, date.text, periodStart, value, denominator, status, source, `table ${rnd.int(1, 9)} row ${rnd.int(1, 70)}`, rnd.pick(notes)];
+  return {
+    unit: unit.id, metric: metric.id, date: date.text, period_start: periodStart, value, denominator, status, source,
+    locator: `table ${rnd.int(1, 9)} row ${rnd.int(1, 70)}`, note: rnd.pick(notes),
+  };
 }
 
 function writeObservations(ctx: Context, dir: string, count: number, rowsPerFile: number) {
@@ -193,7 +198,7 @@ function writeObservations(ctx: Context, dir: string, count: number, rowsPerFile
   const perFile = Math.ceil(count / files);
   const name = (i: number) => (files === 1 ? 'synthetic.csv' : `synthetic-${String(i + 1).padStart(String(files).length, '0')}.csv`);
   const seen = new Set<string>();
-  let previous: string[] | null = null;
+  let previous: Row | null = null;
   let w = csvWriter(join(dir, name(0)), columns.observations);
   for (let i = 0; i < count; i++) {
     if (i > 0 && i % perFile === 0) {
@@ -216,7 +221,7 @@ function writeObservations(ctx: Context, dir: string, count: number, rowsPerFile
 }
 
 /** unit|metric|date|status|source: the pipeline's duplicate-fact key. */
-const factKey = (row: string[]) => `${row[0]}|${row[1]}|${row[2]}|${row[6]}|${row[7]}`;
+const factKey = (r: Row) => `${r.unit}|${r.metric}|${r.date}|${r.status}|${r.source}`;
 
 function writeEvents(ctx: Context, path: string, count: number) {
   const w = csvWriter(path, columns.events);
@@ -226,17 +231,17 @@ function writeEvents(ctx: Context, path: string, count: number) {
     const unnamed = rnd.chance(0.03);
     const unit = rnd.pick(ctx.units);
     const date = dateIn(rnd, unnamed ? [toDay(RANGE_START), toDay(RANGE_END)] : ctx.ranges.get(unit.id)!);
-    w.row([
-      `ev-syn-${String(i + 1).padStart(width, '0')}`, unnamed ? '' : unit.id, date.text, rnd.pick(eventTypes),
-      `Quyết định tổng hợp số ${i + 1} về sắp xếp bộ máy`, `Synthetic decision ${i + 1} on restructuring`,
-      rnd.pick(ctx.sourceIds), `para ${rnd.int(1, 30)}`, unnamed ? 'The source does not name the province.' : rnd.pick(notes),
-    ]);
+    w.row({
+      id: `ev-syn-${String(i + 1).padStart(width, '0')}`, unit: unnamed ? '' : unit.id, date: date.text, type: rnd.pick(eventTypes),
+      title_vi: `Quyết định tổng hợp số ${i + 1} về sắp xếp bộ máy`, title_en: `Synthetic decision ${i + 1} on restructuring`,
+      source: rnd.pick(ctx.sourceIds), locator: `para ${rnd.int(1, 30)}`, note: unnamed ? 'The source does not name the province.' : rnd.pick(notes),
+    });
   }
   w.close();
 }
 
 /** Real source rows cited by lineage.csv, which the synthetic directory reuses unchanged. */
-function lineageSources(realDir: string): Record<string, string>[] {
+function lineageSources(realDir: string): Row[] {
   const files = loadDataFiles(realDir);
   const cited = new Set(parseCsv(files.lineage.text).rows.map((r) => (r.cells.source ?? '').trim()));
   return files.sources.flatMap((f) => parseCsv(f.text).rows).map((r) => r.cells).filter((c) => cited.has((c.id ?? '').trim()));

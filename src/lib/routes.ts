@@ -26,7 +26,8 @@ export function href(lang: Lang, route: Route): string {
     case 'home':
       return prefix;
     case 'notFound':
-      return `${prefix}404/`;
+      // Hosts serve the Vietnamese 404 page from /404.html (Astro writes it there, not to /404/).
+      return lang === 'vi' ? '/404.html' : '/en/404/';
     case 'province':
       return `${prefix}${s.provinces}/${route.id}/`;
     case 'metric':

@@ -108,7 +108,12 @@ export function initCompare(): void {
   });
   chips.addEventListener('click', (e) => {
     const b = (e.target as Element).closest<HTMLButtonElement>('[data-remove]');
-    if (b) setSelection(selected.filter((id) => id !== b.dataset.remove));
+    if (!b) return;
+    const at = selected.indexOf(b.dataset.remove!);
+    setSelection(selected.filter((id) => id !== b.dataset.remove));
+    // The chips are rebuilt: keep keyboard focus in place (the next remove button, else the field).
+    const buttons = chips.querySelectorAll<HTMLButtonElement>('[data-remove]');
+    (buttons[Math.min(at, buttons.length - 1)] ?? input).focus();
   });
   if (fromUrl.length) render();
 }

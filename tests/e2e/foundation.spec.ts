@@ -26,7 +26,7 @@ test('the English shell and the language switch keep you on the same page', asyn
 });
 
 for (const [path, lang, heading] of [
-  ['/404/', 'vi', 'Không tìm thấy trang'],
+  ['/404.html', 'vi', 'Không tìm thấy trang'],
   ['/en/404/', 'en', 'Page not found'],
 ] as const) {
   test(`the ${lang} 404 page`, async ({ page }) => {

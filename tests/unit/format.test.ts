@@ -43,6 +43,7 @@ describe('href', () => {
     ['vi', { page: 'metric', id: 'communes' }, '/chi-so/communes/'],
     ['en', { page: 'compare' }, '/en/compare/'],
     ['vi', { page: 'methodology' }, '/phuong-phap/'],
-    ['vi', { page: 'notFound' }, '/404/'],
+    ['vi', { page: 'notFound' }, '/404.html'],
+    ['en', { page: 'notFound' }, '/en/404/'],
   ] as const)('%s %j', (lang, route, expected) => expect(href(lang, route)).toBe(expected));
 });

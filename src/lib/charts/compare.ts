@@ -1,4 +1,4 @@
-import { escapeXml } from './render.ts';
+import { escapeXml } from './escape.ts';
 
 export interface CompareBar {
   unit: string;

@@ -46,6 +46,4 @@ function withoutInlineStyles(svg: Element) {
   }
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeXml } from './escape.ts';

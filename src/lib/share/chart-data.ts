@@ -30,7 +30,10 @@ export function csvPreamble(data: Pick<ChartData, 'title' | 'version'>, site = '
 export function drawnRows(data: ChartData, order?: readonly string[] | null): Cell[][] {
   if (!order || order.length === 0) return data.rows;
   const byId = new Map(data.rows.map((r) => [String(r[0]), r]));
-  return order.flatMap((id) => byId.get(id) ?? []);
+  return order.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
 }
 
 /** The chart's numbers as CSV: the dataset line, a header, then exactly the rows drawn. */

@@ -1,0 +1,56 @@
+// What the site search (Pagefind) indexes on each page. Province pages carry their names folded
+// without diacritics and the names of the provinces they were formed from, so "binh duong" finds
+// TP. Hồ Chí Minh as well as the old Bình Dương page, and "long an" finds Tây Ninh. The terms go in a
+// visually hidden, aria-hidden element inside the indexed body (readers never see or hear them).
+import type { Lang } from '../i18n/index.ts';
+import { predecessors, unitLabel } from '../queries.ts';
+import type { Route } from '../routes.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import { foldDiacritics } from '../text.ts';
+
+export type SearchKind = 'province' | 'old' | 'metric' | 'sources';
+
+export interface SearchMeta {
+  /** Whether Pagefind indexes the page (only provinces, metrics and sources). */
+  indexed: boolean;
+  kind: SearchKind | null;
+  /** Extra words to index: names with and without diacritics, former names. */
+  terms: string;
+}
+
+/** The name folded and run together: `Long An` → `longan`; the search box compacts queries the same way. */
+export const compactName = (name: string) => foldDiacritics(name).replace(/ /g, '');
+
+/** Each name as written, without "TP." and folded to plain letters, deduplicated. */
+export function nameVariants(names: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of names) {
+    const name = raw.normalize('NFC').trim();
+    if (!name) continue;
+    const bare = name.replace(/^(TP\.|Thành phố|Tỉnh|City of|Province of)\s*/i, '').replace(/\s+(City|Province)$/i, '');
+    // Also run together ("longan"): the search box looks that up first, so a province's full name
+    // outranks pages that merely contain its words ("Vĩnh Long" for "long an").
+    for (const v of [name, bare, foldDiacritics(name), foldDiacritics(bare), compactName(bare)]) if (v) out.add(v);
+  }
+  return [...out];
+}
+
+export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
+  if (route.page === 'province') {
+    const unit = d.units.find((u) => u.id === route.id);
+    if (!unit) return { indexed: false, kind: null, terms: '' };
+    const own = [unit.name_vi, unit.name_en, unitLabel(unit, lang), ...unit.aliases];
+    const former = predecessors(d, unit.id)
+      .filter((id) => id !== unit.id)
+      .map((id) => d.units.find((u) => u.id === id)!)
+      .filter(Boolean)
+      .flatMap((u) => [u.name_vi, u.name_en, unitLabel(u, 'vi'), unitLabel(u, 'en'), ...u.aliases]);
+    return { indexed: true, kind: unit.era === 'pre-2025' ? 'old' : 'province', terms: nameVariants([...own, ...former]).join(', ') };
+  }
+  if (route.page === 'metric') {
+    const m = d.metrics.find((x) => x.id === route.id);
+    return { indexed: Boolean(m), kind: 'metric', terms: m ? nameVariants([m.label_vi, m.label_en]).join(', ') : '' };
+  }
+  if (route.page === 'sources') return { indexed: true, kind: 'sources', terms: '' };
+  return { indexed: false, kind: null, terms: '' };
+}

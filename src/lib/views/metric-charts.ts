@@ -1,0 +1,177 @@
+// The charts of a metric page, built once and shared by the metric page and its embeds (so an embed
+// draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
+import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
+import { formatDate, formatNumber } from '../format.ts';
+import { fill, t, type Lang } from '../i18n/index.ts';
+import { collator, unitById, unitName } from '../queries.ts';
+import { href } from '../routes.ts';
+import type { Dataset } from '../schema/dataset.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Source } from '../schema/source.ts';
+import type { ChartData } from '../share/chart-data.ts';
+import { erasWithData, metricEraView, sortRows, type MetricEraView, type MetricRow, type SortKey } from './metric.ts';
+
+export interface RankingVariant {
+  key: SortKey;
+  pc: boolean;
+  svg: string;
+  /** Unit ids in the order drawn. */
+  order: string;
+}
+
+export interface FigureSpec {
+  /** Figure id on the page and last path segment of the embed: `ranking-34`. */
+  id: string;
+  title: string;
+  subtitle: string;
+  data: ChartData;
+}
+
+export interface EraCharts {
+  view: MetricEraView;
+  layout: '34' | '63';
+  sources: Source[];
+  notes: string[];
+  ranking: FigureSpec & { keys: SortKey[]; perCap: boolean; variants: RankingVariant[] };
+  map: FigureSpec & { svg: string };
+  beforeAfter: (FigureSpec & { svg: string }) | null;
+}
+
+/** Columns of a map's rows (also used by the home page's map). */
+export const mapColumns = ['unit', 'name', 'value', 'date', 'status', 'source', 'locator'];
+
+/** One data row for a map or any chart drawing the headline value of a unit. */
+export function mapRow(r: MetricRow, name: string): (string | number | null)[] {
+  const o = r.observation;
+  return [r.unit.id, name, o.value, o.date, o.status, o.source, o.locator];
+}
+
+/** The map of an era's headline values: SVG and rows, shared by metric pages, embeds and the home page. */
+export function mapFigure(d: Dataset, lang: Lang, metric: Metric, view: MetricEraView, opts: { idPrefix: string; title: string; nameOf: (id: string) => string }) {
+  const m = t(lang).metricPage;
+  const fmt = (n: number) => formatNumber(n, lang, metric.decimals);
+  const byId = unitById(d);
+  const layout = view.era === 'current' ? '34' : '63';
+  const values = new Map(view.rows.map((r) => [r.unit.id, { value: r.observation.value, text: `${fmt(r.observation.value)} (${formatDate(r.observation.date, lang)})` }]));
+  const svg = tileMap(d.tiles, {
+    layout, values, idPrefix: opts.idPrefix,
+    nameOf: opts.nameOf, hrefOf: (id) => href(lang, { page: 'province', id }), formatNumber: fmt,
+    ariaLabel: fill(m.chartLabel, { title: opts.title }), missingLabel: t(lang).common.missing,
+    islandLabel: (tile) => fill(m.islands, { name: lang === 'vi' ? tile.label_vi : tile.label_en, parent: opts.nameOf(byId.get(tile.unit)!.id) }),
+    islandName: (tile) => (lang === 'vi' ? tile.label_vi : tile.label_en),
+  });
+  const cmp = collator(lang).compare;
+  const rows = sortRows(view.rows, 'value', (u) => opts.nameOf(u.id), cmp).map((r) => mapRow(r, opts.nameOf(r.unit.id)));
+  return { svg, columns: mapColumns, rows };
+}
+
+const cache = new Map<string, EraCharts[]>();
+
+/** Every chart of a metric page, per era with data (current first). Cached: pages and embeds share it. */
+export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[] {
+  const key = `${d.version}|${lang}|${metric.id}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const m = t(lang).metricPage;
+  const label = lang === 'vi' ? metric.label_vi : metric.label_en;
+  const sourceById = new Map(d.sources.map((s) => [s.id, s]));
+  const cmp = collator(lang).compare;
+  const nameOf = (u: { name_vi: string; name_en: string }) => unitName(u, lang);
+  const byId = unitById(d);
+  const fmt = (n: number) => formatNumber(n, lang, metric.decimals);
+  const fmtPc = (n: number) => formatNumber(n, lang, 1);
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+  const out = erasWithData(d, metric.id).map((era): EraCharts => {
+    const view = metricEraView(d, metric.id, era);
+    const layout = era === 'current' ? '34' : '63';
+    const sources = [...new Set(view.rows.map((r) => r.observation.source))].map((id) => sourceById.get(id)!).filter(Boolean);
+    const notes = [
+      ...(view.rows.some((r) => r.conflict) ? [m.conflictNote] : []),
+      ...(view.rows.some((r) => r.observation.status !== 'reported') ? [m.plannedNote] : []),
+    ];
+
+    // Ranking: one pre-rendered variant per sort key and per-capita state.
+    const keys: SortKey[] = ['value', ...(view.rows.some((r) => r.change) ? (['change'] as const) : []), 'name', 'region'];
+    const perCapStates = view.rows.some((r) => r.perCapita !== null) ? [false, true] : [false];
+    const rankingTitle = fill(m.rankingTitle, { metric: label });
+    const variants: RankingVariant[] = [];
+    for (const pc of perCapStates) {
+      for (const k of keys) {
+        const rows = sortRows(view.rows.filter((r) => !pc || r.perCapita !== null), k, nameOf, cmp, pc);
+        const title = rankingTitle + (pc ? ` (${m.perCapita.toLowerCase()})` : '');
+        const svg = renderRanking(
+          rows.map((r) => ({
+            id: r.unit.id,
+            label: nameOf(r.unit),
+            value: pc ? r.perCapita! : r.observation.value,
+            valueLabel: pc ? fmtPc(r.perCapita!) : fmt(r.observation.value),
+            planned: r.observation.status !== 'reported',
+          })),
+          { tickFormat: pc ? fmtPc : fmt, ariaLabel: fill(m.chartLabel, { title }), width: 640 },
+        );
+        variants.push({ key: k, pc, svg, order: rows.map((r) => r.unit.id).join(' ') });
+      }
+    }
+    const rankingRows = sortRows(view.rows, 'value', nameOf, cmp).map((r) => {
+      const o = r.observation;
+      return [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.date, o.status, o.source, o.locator, r.population?.source ?? null];
+    });
+    const ranking = {
+      id: `ranking-${layout}`,
+      title: rankingTitle,
+      subtitle: m.rankingSubtitle,
+      keys,
+      perCap: perCapStates.length > 1,
+      variants,
+      data: {
+        title: rankingTitle, version: d.version, file: `${metric.id}-ranking-${layout}`,
+        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'date', 'status', 'source', 'locator', 'population_source'],
+        rows: rankingRows,
+      },
+    };
+
+    const mapTitle = fill(m.mapTitle, { metric: label });
+    const mapped = mapFigure(d, lang, metric, view, { idPrefix: `${metric.id}-${layout}`, title: mapTitle, nameOf: (id) => nameOf(byId.get(id)!) });
+    const map = {
+      id: `map-${layout}`, title: mapTitle, subtitle: m.mapSubtitle, svg: mapped.svg,
+      data: { title: mapTitle, version: d.version, file: `${metric.id}-map-${layout}`, columns: mapped.columns, rows: mapped.rows },
+    };
+
+    let beforeAfter: EraCharts['beforeAfter'] = null;
+    if (era === 'current' && metric.kind === 'stock' && view.rows.some((r) => r.before)) {
+      const baTitle = fill(m.beforeAfterTitle, { metric: label });
+      const sorted = sortRows(view.rows, 'name', nameOf, cmp);
+      const svg = renderBeforeAfter(
+        sorted.map((r) => ({ id: r.unit.id, label: nameOf(r.unit), before: r.before?.value ?? null, after: r.observation.value })),
+        { tickFormat: fmt, ariaLabel: fill(m.chartLabel, { title: baTitle }), beforeLabel: m.before, afterLabel: m.after, width: 640 },
+      );
+      const obsById = new Map(d.observations.map((o) => [o.id, o]));
+      const rows = sorted.map((r) => {
+        const parts = r.before ? (d.beforeAfter.find((b) => b.unit === r.unit.id && b.metric === metric.id)?.before?.parts ?? []) : [];
+        const partObs = parts.map((p) => obsById.get(p.observation)).filter((o) => o !== undefined);
+        const o = r.observation;
+        return [
+          r.unit.id, nameOf(r.unit), r.before?.value ?? null, o.value, o.date, o.status, o.source, o.locator,
+          partObs.map((p) => p.source).join(' ') || null, partObs.map((p) => `${p.unit}: ${p.locator}`).join(' | ') || null,
+        ];
+      });
+      beforeAfter = {
+        id: `before-after-${layout}`, title: baTitle, subtitle: m.beforeAfterSubtitle, svg,
+        data: {
+          title: baTitle, version: d.version, file: `${metric.id}-before-after-${layout}`,
+          columns: ['unit', 'name', 'before', 'after', 'date', 'status', 'source', 'locator', 'before_sources', 'before_locators'],
+          rows,
+        },
+      };
+    }
+    return { view, layout, sources, notes, ranking, map, beforeAfter };
+  });
+  cache.set(key, out);
+  return out;
+}
+
+/** The figures of a metric that have an embed, by id: `ranking-34`, `map-63`, … */
+export function metricFigureIds(d: Dataset, metric: Metric): string[] {
+  return metricCharts(d, 'vi', metric).flatMap((e) => [e.ranking.id, e.map.id, ...(e.beforeAfter ? [e.beforeAfter.id] : [])]);
+}

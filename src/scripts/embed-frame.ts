@@ -1,0 +1,27 @@
+// Inside an embed: shows the variant asked for in the URL (?sort=name&percap=1, as copied from the
+// chart's page) and posts the page's height to the host whenever it changes, so the host's iframe
+// fits its content (public/embed.js listens, or any host code following the documented message).
+import { HEIGHT_MESSAGE } from '../lib/share/embed.ts';
+
+export function initEmbedFrame(): void {
+  const params = new URLSearchParams(location.search);
+  const variants = Array.from(document.querySelectorAll<HTMLElement>('.variant[data-sort]'));
+  const wanted = variants.find((v) => v.dataset.sort === (params.get('sort') ?? 'value') && v.dataset.percap === (params.get('percap') === '1' ? '1' : '0'));
+  if (wanted) for (const v of variants) v.hidden = v !== wanted;
+
+  const root = document.querySelector<HTMLElement>('[data-embed-root]');
+  if (!root || window.parent === window) return;
+  let last = 0;
+  const post = (force = false) => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (!force && height === last) return;
+    last = height;
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, height, href: location.href }, '*');
+  };
+  new ResizeObserver(() => post()).observe(root);
+  // A host script that loads after the first message asks again.
+  window.addEventListener('message', (e) => {
+    if (e.source === window.parent && (e.data as { type?: string } | null)?.type === 'tinhgon:ping') post(true);
+  });
+  post(true);
+}

@@ -1,0 +1,141 @@
+// The header search: a combobox (arrow keys, Enter, Escape) over Pagefind's index for the page's
+// language. Pagefind's own script and index load on first focus, never before.
+interface PagefindResult {
+  url: string;
+  meta: { title?: string; kind?: string };
+}
+interface PagefindHit {
+  id: string;
+  data(): Promise<PagefindResult>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(q: string): Promise<{ results: PagefindHit[] }>;
+  debouncedSearch(q: string, o?: Record<string, unknown>, ms?: number): Promise<{ results: PagefindHit[] } | null>;
+}
+interface Strings {
+  none: string;
+  count: string;
+  loading: string;
+  error: string;
+  kind: Record<string, string>;
+}
+
+const MAX = 8;
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
+
+export function initSiteSearch(): void {
+  const root = document.querySelector<HTMLElement>('[data-site-search]');
+  if (!root) return;
+  const input = root.querySelector<HTMLInputElement>('input')!;
+  const list = root.querySelector<HTMLUListElement>('[role=listbox]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const empty = root.querySelector<HTMLElement>('[data-search-empty]')!;
+  const s = JSON.parse(root.querySelector('[data-search-strings]')!.textContent!) as Strings;
+  let pagefind: Promise<Pagefind> | null = null;
+  let results: PagefindResult[] = [];
+  let active = -1;
+  let seq = 0;
+
+  const load = () =>
+    (pagefind ??= (async () => {
+      const path = '/pagefind/pagefind.js';
+      const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
+      await pf.options({ excerptLength: 0 });
+      await pf.init();
+      return pf;
+    })());
+
+  const close = () => {
+    list.hidden = true;
+    empty.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const setActive = (i: number) => {
+    active = i;
+    Array.from(list.children).forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    if (i >= 0) {
+      input.setAttribute('aria-activedescendant', `site-search-${i}`);
+      list.children[i]?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const render = (q: string) => {
+    list.innerHTML = results
+      .map((r, i) => {
+        const kind = r.meta.kind ? s.kind[r.meta.kind] ?? '' : '';
+        return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
+      })
+      .join('');
+    list.hidden = results.length === 0;
+    empty.hidden = results.length > 0 || !q;
+    empty.textContent = q ? fillIn(s.none, { q }) : '';
+    input.setAttribute('aria-expanded', String(results.length > 0));
+    status.textContent = results.length ? fillIn(s.count, { n: results.length }) : empty.textContent;
+    setActive(-1);
+  };
+  const search = async () => {
+    const q = input.value.trim();
+    const mine = ++seq;
+    if (!q) {
+      results = [];
+      close();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const pf = await load();
+      const found = await pf.debouncedSearch(q, {}, 150);
+      if (!found || mine !== seq) return;
+      // Names are indexed folded and run together too ("longan", src/lib/share/search-meta.ts): pages
+      // whose name is the query come first, then everything else that matches its words.
+      const compact = q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '');
+      const named = compact.length > 2 && /\s/.test(q) ? await pf.search(compact) : null;
+      if (mine !== seq) return;
+      const seen = new Set<string>();
+      const merged = [...(named?.results ?? []), ...found.results].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
+      results = await Promise.all(merged.slice(0, MAX).map((r) => r.data()));
+      if (mine === seq) render(q);
+    } catch {
+      status.textContent = s.error;
+    }
+  };
+  const go = (i: number) => {
+    const r = results[i];
+    if (r) location.href = r.url;
+  };
+
+  input.addEventListener('focus', () => void load().catch(() => (status.textContent = s.error)), { once: true });
+  input.addEventListener('input', () => void search());
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!results.length) return;
+      if (list.hidden) render(input.value.trim());
+      const n = results.length;
+      setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
+    } else if (e.key === 'Enter') {
+      if (results.length && !list.hidden) {
+        e.preventDefault();
+        go(active >= 0 ? active : 0);
+      }
+    } else if (e.key === 'Escape') {
+      if (!list.hidden || !empty.hidden) {
+        e.preventDefault();
+        close();
+      } else input.value = '';
+    }
+  });
+  list.addEventListener('mousedown', (e) => {
+    const li = (e.target as Element).closest<HTMLElement>('[role=option]');
+    if (li) {
+      e.preventDefault();
+      go(Array.from(list.children).indexOf(li));
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  root.hidden = false;
+}

@@ -1,0 +1,284 @@
+// Share, embed, export, cite: the pure functions behind chart downloads, citations, images, embeds,
+// search terms, the JSON API, social images and the changelog.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
+import { describe, expect, test } from 'vitest';
+import { loadDataFiles, readVersion } from '../../scripts/lib/files.ts';
+import { parseChangelog } from '../../src/lib/pipeline/changelog.ts';
+import { buildDataset } from '../../src/lib/pipeline/run.ts';
+import { apiIndex, apiMetric, apiProvince } from '../../src/lib/share/api.ts';
+import { chartCsv, csvPreamble, drawnRows, fileName, type ChartData } from '../../src/lib/share/chart-data.ts';
+import { citation, isoToday } from '../../src/lib/share/citation.ts';
+import { embedHref, embedSnippet } from '../../src/lib/share/embed.ts';
+import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
+import { ogImagePath } from '../../src/lib/share/og-path.ts';
+import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
+import { composeSvg, placeChart, svgSize, wrap } from '../../src/lib/share/svg-export.ts';
+import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
+import { metricCharts } from '../../src/lib/views/metric-charts.ts';
+import { miniDataset } from './helpers.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const mini = buildDataset(miniDataset()).dataset!;
+const real = buildDataset(loadDataFiles()).dataset!;
+
+const chart: ChartData = {
+  title: 'Số xã: xếp hạng',
+  version: '0.1.0',
+  file: 'communes-ranking-34',
+  columns: ['unit', 'name', 'value', 'source', 'locator'],
+  rows: [
+    ['ha-tinh', 'Hà Tĩnh', 69, 'nq-1', 'Art. 1'],
+    ['tay-ninh', 'Tây Ninh', 96, 'nq-1', 'Art. 2, cl. "b"'],
+    ['x', '=HYPERLINK("evil")', -3, 'src', '@cmd'],
+  ],
+};
+
+describe('chart CSV', () => {
+  test('the first line names the dataset version, the chart and the licence', () => {
+    expect(csvPreamble(chart)).toBe('Tinh Gọn dataset v0.1.0 — Số xã: xếp hạng — CC BY 4.0');
+    expect(chartCsv(chart).split('\n')[0]).toBe('# Tinh Gọn dataset v0.1.0 — Số xã: xếp hạng — CC BY 4.0');
+  });
+  test('exactly the rows drawn, in the order drawn; rows not drawn are left out', () => {
+    const csv = chartCsv(chart, ['tay-ninh', 'ha-tinh', 'not-drawn']);
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, comments: '#', skipEmptyLines: true });
+    expect(parsed.data).toEqual([
+      { unit: 'tay-ninh', name: 'Tây Ninh', value: '96', source: 'nq-1', locator: 'Art. 2, cl. "b"' },
+      { unit: 'ha-tinh', name: 'Hà Tĩnh', value: '69', source: 'nq-1', locator: 'Art. 1' },
+    ]);
+  });
+  test('without an order, every row as given; text cells are neutralised against formulas, numbers stay numbers', () => {
+    expect(drawnRows(chart, null)).toBe(chart.rows);
+    expect(drawnRows(chart, [])).toBe(chart.rows);
+    const last = chartCsv(chart).trim().split('\n').at(-1);
+    expect(last).toBe(`x,"'=HYPERLINK(""evil"")",-3,src,'@cmd`);
+  });
+  test('file names carry the state', () => {
+    expect(fileName(chart, '', 'csv')).toBe('tinh-gon-communes-ranking-34.csv');
+    expect(fileName(chart, 'name-per-100k', 'png')).toBe('tinh-gon-communes-ranking-34-name-per-100k.png');
+  });
+});
+
+describe('citation', () => {
+  const strings = {
+    accessed: '{site}. “{title}”. Bộ dữ liệu Tinh Gọn, phiên bản {version}. {url} (truy cập ngày {date}).',
+    released: '{site}. “{title}”. Bộ dữ liệu Tinh Gọn, phiên bản {version}, ngày {date}. {url}',
+  };
+  const input = { site: 'Tinh Gọn', title: 'Số xã: xếp hạng', version: '0.1.0', url: 'https://tinhgon.example/chi-so/communes/#ranking-34' };
+  test('with the reader’s date of access, in the page language', () => {
+    expect(citation('vi', strings, { ...input, date: '2026-11-23', accessed: true })).toBe(
+      'Tinh Gọn. “Số xã: xếp hạng”. Bộ dữ liệu Tinh Gọn, phiên bản 0.1.0. https://tinhgon.example/chi-so/communes/#ranking-34 (truy cập ngày 23/11/2026).',
+    );
+    expect(citation('en', { accessed: '{title} (accessed {date})', released: '' }, { ...input, date: '2026-11-23', accessed: true })).toBe('Số xã: xếp hạng (accessed 23 November 2026)');
+  });
+  test('without JavaScript, the dataset’s date instead', () => {
+    expect(citation('vi', strings, { ...input, date: '2026-11-22', accessed: false })).toContain('phiên bản 0.1.0, ngày 22/11/2026. https://');
+  });
+  test('the dictionaries’ templates fill every placeholder', async () => {
+    const { vi } = await import('../../src/lib/i18n/vi.ts');
+    const { en } = await import('../../src/lib/i18n/en.ts');
+    for (const d of [vi, en]) {
+      for (const accessed of [true, false]) {
+        expect(citation(d.lang as 'vi' | 'en', { accessed: d.share.citationAccessed, released: d.share.citationReleased }, { ...input, date: '2026-11-23', accessed })).not.toMatch(/[{}]/);
+      }
+    }
+  });
+  test('today in the reader’s time zone', () => {
+    expect(isoToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('XLSX', () => {
+  test('column names', () => {
+    expect([0, 1, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+  });
+  test('parts are well-formed and escape text', () => {
+    const parts = xlsxParts('a/b:c*?[d]', 'note', ['unit', 'value'], [['<x&y>', 1.5], [null, 2]]);
+    expect(Object.keys(parts).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+    expect(parts['xl/workbook.xml']).toContain('<sheet name="a b c   d " sheetId="1"');
+    expect(parts['xl/worksheets/sheet1.xml']).toContain('<t xml:space="preserve">&lt;x&amp;y&gt;</t>');
+    expect(parts['xl/worksheets/sheet1.xml']).toContain('<c r="B3"><v>1.5</v></c>');
+    expect(parts['xl/worksheets/sheet1.xml']).not.toContain('r="A4"');
+  });
+  test('zipped, the workbook opens with a spreadsheet reader and holds the rows', async () => {
+    const rows = drawnRows(chart, ['tay-ninh', 'ha-tinh']);
+    const parts = xlsxParts(chart.title, csvPreamble(chart), chart.columns, rows);
+    const zip = zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
+    const sheet = await readSheet(Buffer.from(zip));
+    expect(sheet[0][0]).toBe(csvPreamble(chart));
+    expect(sheet[1]).toEqual(chart.columns);
+    expect(sheet.slice(2)).toEqual(rows);
+  });
+});
+
+describe('SVG export', () => {
+  const plot = '<svg class="plot-x" fill="currentColor" width="640" height="300" viewBox="0 0 640 300" role="img"><rect width="10" height="10"/></svg>';
+  test('size from attributes or the viewBox', () => {
+    expect(svgSize(plot)).toEqual({ width: 640, height: 300 });
+    expect(svgSize('<svg viewBox="0 0 310 629"><g/></svg>')).toEqual({ width: 310, height: 629 });
+  });
+  test('the chart is placed once, with its own viewBox', () => {
+    expect(placeChart(plot, 16, 70, 640, 300)).toBe('<svg x="16" y="70" width="640" height="300" class="plot-x" fill="currentColor" viewBox="0 0 640 300" role="img"><rect width="10" height="10"/></svg>');
+  });
+  test('title, subtitle, source line, site and URL are burnt in around the chart', () => {
+    const svg = composeSvg(plot, { title: 'Số xã & phường: <xếp hạng>', subtitle: 'Số mới nhất', source: 'Nguồn: Báo A; Báo B · Tinh Gọn', site: 'Tinh Gọn · dữ liệu v0.1.0 · CC BY 4.0', url: 'https://tinhgon.example/chi-so/communes/?sort-34=name#ranking-34' });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="672" height="\d+"/);
+    expect(svg).toContain('<title>Số xã &amp; phường: &lt;xếp hạng&gt;</title>');
+    expect(svg).toContain('>Nguồn: Báo A; Báo B · Tinh Gọn</text>');
+    expect(svg).toContain('>Tinh Gọn · dữ liệu v0.1.0 · CC BY 4.0</text>');
+    expect(svg).toContain('?sort-34=name#ranking-34</text>');
+    expect(svg.match(/<svg /g)).toHaveLength(2);
+    const height = Number(/height="(\d+)"/.exec(svg)![1]);
+    expect(height).toBeGreaterThan(300 + 80);
+  });
+  test('wrap', () => {
+    expect(wrap('một hai ba bốn năm', 8)).toEqual(['một hai', 'ba bốn', 'năm']);
+  });
+});
+
+describe('embeds', () => {
+  test('paths in both languages', () => {
+    expect(embedHref('vi', 'communes', 'ranking-34')).toBe('/embed/chi-so/communes/ranking-34/');
+    expect(embedHref('en', 'communes', 'map-63')).toBe('/en/embed/metrics/communes/map-63/');
+  });
+  test('the snippet: an attributed iframe and the host script, attributes escaped', () => {
+    const s = embedSnippet('https://tinhgon.example/embed/chi-so/communes/ranking-34/?sort=name&percap=1', 'Số xã "34"', 'https://tinhgon.example');
+    expect(s).toContain('<iframe src="https://tinhgon.example/embed/chi-so/communes/ranking-34/?sort=name&amp;percap=1" title="Số xã &quot;34&quot;"');
+    expect(s).toContain('data-tinhgon-embed');
+    expect(s).toContain('<script src="https://tinhgon.example/embed.js" async></script>');
+  });
+});
+
+describe('metric charts (shared by the metric page and its embeds)', () => {
+  test('every ranking variant draws rows of the chart data, the map and before/after carry theirs', () => {
+    const metric = mini.metrics.find((m) => m.id === 'communes')!;
+    const eras = metricCharts(mini, 'vi', metric);
+    expect(eras.map((e) => e.layout)).toEqual(['34', '63']);
+    for (const e of eras) {
+      const ids = new Set(e.ranking.data.rows.map((r) => r[0]));
+      expect(ids.size).toBe(e.view.rows.length);
+      for (const v of e.ranking.variants) for (const id of v.order.split(' ')) expect(ids.has(id)).toBe(true);
+      expect(e.map.data.rows.map((r) => r[0]).sort()).toEqual([...ids].sort());
+      const col = (name: string) => e.ranking.data.columns.indexOf(name);
+      for (const r of e.ranking.data.rows) {
+        expect(r[col('source')]).toBeTruthy();
+        expect(r[col('locator')]).toBeTruthy();
+      }
+    }
+    expect(eras[0].beforeAfter?.data.columns).toContain('before_sources');
+    expect(metricCharts(mini, 'vi', metric)).toBe(eras); // cached
+  });
+});
+
+describe('search terms', () => {
+  test('name variants: as written, without the prefix, folded, run together', () => {
+    expect(nameVariants(['TP. Hồ Chí Minh'])).toEqual(['TP. Hồ Chí Minh', 'Hồ Chí Minh', 'tp ho chi minh', 'ho chi minh', 'hochiminh']);
+    expect(compactName('Long An')).toBe('longan');
+  });
+  test('the new Tây Ninh carries Long An and the old Tây Ninh; TP. Hồ Chí Minh carries Bình Dương', () => {
+    const tayNinh = searchMeta(real, 'vi', { page: 'province', id: 'tay-ninh' });
+    expect(tayNinh.indexed).toBe(true);
+    expect(tayNinh.kind).toBe('province');
+    for (const term of ['Long An', 'long an', 'longan', 'tay ninh cu', 'Tây Ninh']) expect(tayNinh.terms.split(', ')).toContain(term);
+    expect(searchMeta(real, 'vi', { page: 'province', id: 'ho-chi-minh' }).terms).toContain('binh duong');
+    const old = searchMeta(real, 'en', { page: 'province', id: 'binh-duong' });
+    expect(old.kind).toBe('old');
+    expect(old.terms.split(', ')).toEqual(expect.arrayContaining(['Bình Dương', 'binh duong', 'binhduong']));
+    expect(searchMeta(real, 'vi', { page: 'province', id: 'ha-tinh' }).terms.split(', ')).toEqual(expect.arrayContaining(['Hà Tĩnh', 'ha tinh', 'hatinh']));
+  });
+  test('only provinces, metrics and sources are indexed', () => {
+    expect(searchMeta(real, 'vi', { page: 'metric', id: 'communes' })).toMatchObject({ indexed: true, kind: 'metric' });
+    expect(searchMeta(real, 'vi', { page: 'sources' })).toMatchObject({ indexed: true, kind: 'sources' });
+    for (const page of ['home', 'data', 'compare', 'notFound', 'methodology', 'provinces', 'metrics'] as const) expect(searchMeta(real, 'vi', { page }).indexed).toBe(false);
+  });
+});
+
+describe('JSON API', () => {
+  test('index lists every metric and province with its file', () => {
+    const index = apiIndex(real);
+    expect(index.dataset_version).toBe(real.version);
+    expect(index.metrics.find((m) => m.id === 'communes')?.url).toBe('/api/v1/metrics/communes.json');
+    expect(index.provinces).toHaveLength(real.units.filter((u) => u.era !== 'national').length);
+  });
+  test('every figure has its source id and locator, and its source is listed', () => {
+    for (const file of [apiMetric(real, 'communes'), apiProvince(real, 'tay-ninh'), apiProvince(real, 'long-an')]) {
+      const ids = new Set(file.sources.map((s) => s.id));
+      for (const o of file.observations) {
+        expect(o.locator).not.toBe('');
+        expect(ids.has(o.source)).toBe(true);
+      }
+    }
+    expect(apiProvince(real, 'long-an').successor).toBe('tay-ninh');
+    expect(apiProvince(real, 'tay-ninh').predecessors.sort()).toEqual(['long-an', 'tay-ninh-cu']);
+  });
+});
+
+describe('social images', () => {
+  test('one per home, metric and province page in each language, at the paths pages point to', () => {
+    const cards = ogCards(real);
+    const provinces = real.units.filter((u) => u.era !== 'national');
+    expect(cards).toHaveLength(2 * (1 + real.metrics.length + provinces.length));
+    const paths = new Set(cards.map((c) => c.path));
+    expect(paths.size).toBe(cards.length);
+    expect(paths.has(ogImagePath('en', { page: 'province', id: 'long-an' }))).toBe(true);
+    expect(ogImagePath('vi', { page: 'data' })).toBe('/og/vi/home.png');
+  });
+  test('each card is a 1200×630 SVG with its title, source line and licence', () => {
+    const card = ogCards(real).find((c) => c.path === '/og/vi/province/tay-ninh.png')!;
+    const svg = ogSvg(card);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="630"/);
+    expect(svg).toContain('>Tây Ninh</text>');
+    expect(svg).toContain('Long An');
+    expect(svg).toContain('Nguồn: ');
+    expect(svg).toContain('CC BY 4.0');
+    expect(ogSvg({ ...card, title: 'A & <B>' })).toContain('A &amp; &lt;B&gt;');
+  });
+});
+
+describe('changelog', () => {
+  test('entries with version, date and items; continuation lines joined; code ticks dropped', () => {
+    const text = [
+      '# Dataset changelog',
+      '',
+      'Intro text that is not an entry.',
+      '',
+      '## 0.2.0 — 2027-01-15',
+      '- Added `staff_exits` for 12 provinces',
+      '  (from press reports).',
+      '- **Fixed** a date.',
+      '',
+      '### Notes',
+      'A paragraph, not an item.',
+      '',
+      '## [0.1.1] - 2026-12-01',
+      '* Patch.',
+      '## 0.1.0',
+      '- First.',
+      '# Appendix',
+      '- not an item',
+    ].join('\n');
+    expect(parseChangelog(text)).toEqual([
+      { version: '0.2.0', date: '2027-01-15', items: ['Added staff_exits for 12 provinces (from press reports).', 'Fixed a date.'] },
+      { version: '0.1.1', date: '2026-12-01', items: ['Patch.'] },
+      { version: '0.1.0', date: '', items: ['First.'] },
+    ]);
+    expect(parseChangelog('no entries here')).toEqual([]);
+  });
+  test('the real changelog: its first entry is the dataset version, and CITATION.cff matches it', () => {
+    const entries = parseChangelog(readFileSync(join(root, 'data', 'CHANGELOG.md'), 'utf8'));
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries[0].version).toBe(readVersion(join(root, 'data')));
+    expect(entries[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(entries[0].items.length).toBeGreaterThan(0);
+    const cff = readFileSync(join(root, 'CITATION.cff'), 'utf8');
+    expect(cff).toMatch(/^cff-version: 1\.2\.0$/m);
+    expect(cff).toContain(`version: "${entries[0].version}"`);
+    expect(cff).toContain(`date-released: "${entries[0].date}"`);
+    expect(cff).toMatch(/^license: CC-BY-4\.0$/m);
+    expect(cff).toMatch(/^title: /m);
+    expect(cff).toMatch(/^repository-code: "https:\/\//m);
+  });
+});

@@ -10,33 +10,52 @@ export const MERGER_DATE = '2025-07-01';
 /** Two figures this close in time from different sources should describe the same state of things. */
 export const CONFLICT_WINDOW_DAYS = 31;
 
-function daysApart(a: Observation, b: Observation): number {
-  // Figures on either side of 1 July 2025 describe different maps: a difference there is a change.
-  if (a.era !== b.era) return Infinity;
-  const aStart = parsePartialDate(a.date)?.start ?? a.date_end;
-  const bStart = parsePartialDate(b.date)?.start ?? b.date_end;
-  // Overlapping date intervals (e.g. "2025" and "2025-06-16") count as the same time.
-  if (aStart <= b.date_end && bStart <= a.date_end) return 0;
-  return Math.abs(Date.parse(a.date_end) - Date.parse(b.date_end)) / 864e5;
-}
+const DAY = 864e5;
+
+/** Start (ms) of the period a figure refers to; its end is `date_end`. */
+const startOf = (o: Observation) => Date.parse(parsePartialDate(o.date)?.start ?? o.date_end);
 
 /**
  * Marks rows whose value differs from another source's for the same unit, metric and status at the same
- * time (overlapping dates or dates at most CONFLICT_WINDOW_DAYS apart, on the same side of 1 July 2025).
- * Both rows are kept.
+ * time: overlapping dates, or dates at most CONFLICT_WINDOW_DAYS apart, on the same side of 1 July 2025
+ * (the same map). Both rows are kept. Linear-ish: each group is swept in date order.
  */
 export function markConflicts(observations: Observation[]): Observation[] {
-  const groups = new Map<string, Observation[]>();
+  const groups = new Map<string, { o: Observation; start: number; end: number }[]>();
   for (const o of observations) {
-    const key = `${o.unit}|${o.metric}|${o.status}`;
+    const key = `${o.unit}|${o.metric}|${o.status}|${o.era}`;
+    const item = { o, start: startOf(o), end: Date.parse(o.date_end) };
     const g = groups.get(key);
-    if (g) g.push(o);
-    else groups.set(key, [o]);
+    if (g) g.push(item);
+    else groups.set(key, [item]);
   }
+  const conflicts = new Map<Observation, string[]>();
+  const add = (a: Observation, b: Observation) => {
+    const list = conflicts.get(a);
+    if (list) list.push(b.id);
+    else conflicts.set(a, [b.id]);
+  };
+  const window = CONFLICT_WINDOW_DAYS * DAY;
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    g.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < g.length; i++) {
+      const a = g[i];
+      for (let j = i + 1; j < g.length && g[j].start <= a.end + window; j++) {
+        const b = g[j];
+        if (b.o.value === a.o.value || b.o.source === a.o.source) continue;
+        const overlap = b.start <= a.end && a.start <= b.end;
+        if (overlap || Math.abs(a.end - b.end) <= window) {
+          add(a.o, b.o);
+          add(b.o, a.o);
+        }
+      }
+    }
+  }
+  const order = new Map(observations.map((o, i) => [o.id, i]));
   return observations.map((o) => {
-    const g = groups.get(`${o.unit}|${o.metric}|${o.status}`)!;
-    const others = g.filter((x) => x !== o && x.value !== o.value && x.source !== o.source && daysApart(o, x) <= CONFLICT_WINDOW_DAYS).map((x) => x.id);
-    return others.length ? { ...o, conflicts_with: others } : o;
+    const ids = conflicts.get(o);
+    return ids ? { ...o, conflicts_with: ids.sort((x, y) => order.get(x)! - order.get(y)!) } : o;
   });
 }
 
@@ -168,25 +187,39 @@ export interface NationalCheck {
 export function checkNationalTotals(observations: readonly Observation[], metrics: readonly Metric[], units: readonly Unit[]): NationalCheck[] {
   const checks: NationalCheck[] = [];
   const nationalIds = new Set(units.filter((u) => u.era === 'national').map((u) => u.id));
-  const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
   for (const m of metrics.filter((x) => x.additive)) {
-    const ofMetric = observations.filter((o) => o.metric === m.id && o.status === 'reported');
-    for (const total of ofMetric.filter((o) => nationalIds.has(o.unit))) {
+    const totals: Observation[] = [];
+    // Provinces' reported figures, indexed by unit, map and year.
+    const index = new Map<string, Observation[]>();
+    for (const o of observations) {
+      if (o.metric !== m.id || o.status !== 'reported') continue;
+      if (nationalIds.has(o.unit)) {
+        totals.push(o);
+        continue;
+      }
+      const key = `${o.unit}|${o.era}|${o.date_end.slice(0, 4)}`;
+      const list = index.get(key);
+      if (list) list.push(o);
+      else index.set(key, [o]);
+    }
+    for (const total of totals) {
       const year = total.date_end.slice(0, 4);
+      const target = Date.parse(total.date_end);
       // The map the total describes: a pre-merger total dated "2025" still counts the 63 provinces.
       const day = total.era === 'pre-2025' && total.date_end >= MERGER_DATE ? '2025-06-30' : total.date_end;
       const provinces = units.filter((u) => u.era !== 'national' && (u.valid_from === '' || u.valid_from <= day) && (u.valid_to === '' || u.valid_to >= day));
-      const valid = new Set(provinces.map((u) => u.id));
-      const best = new Map<string, Observation>();
-      for (const o of ofMetric) {
-        // Unchanged provinces exist on both sides of 1 July 2025: only figures from the total's side count.
-        if (!valid.has(o.unit) || o.date_end.slice(0, 4) !== year || o.era !== total.era) continue;
-        const prev = best.get(o.unit);
-        if (!prev || distance(o.date_end, total.date_end) < distance(prev.date_end, total.date_end)) best.set(o.unit, o);
+      let sum = 0;
+      let covered = 0;
+      for (const u of provinces) {
+        const candidates = index.get(`${u.id}|${total.era}|${year}`);
+        if (!candidates) continue;
+        let best = candidates[0];
+        for (const o of candidates) if (Math.abs(Date.parse(o.date_end) - target) < Math.abs(Date.parse(best.date_end) - target)) best = o;
+        sum += best.value;
+        covered++;
       }
-      if (best.size === 0) continue;
-      const sum = [...best.values()].reduce((s, o) => s + o.value, 0);
-      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum, covered: best.size, of: provinces.length, difference: total.value - sum });
+      if (covered === 0) continue;
+      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum, covered, of: provinces.length, difference: total.value - sum });
     }
   }
   return checks;

@@ -76,9 +76,10 @@ export function buildDataset(files: DatasetFiles, options: { numberMode?: Number
   }
 
   const checks = checkNationalTotals(unique, m.metrics, u.units);
+  const byId = new Map(unique.map((o) => [o.id, o]));
   for (const c of checks) {
     if (c.difference !== 0 && c.covered === c.of) {
-      const [file, line] = splitOrigin(unique.find((o) => o.id === c.nationalObservation)!.origin);
+      const [file, line] = splitOrigin(byId.get(c.nationalObservation)!.origin);
       problems.push({
         file, line, column: 5, rule: 'national-sum-mismatch', severity: 'warning',
         message: `national ${c.metric} on ${c.date} is ${c.national} but the ${c.of} provinces sum to ${c.sum} (difference ${c.difference}); both are kept and shown`,

@@ -1,6 +1,25 @@
+// Printable ASCII words separated by single spaces: already normal (most cells), so skip the work.
+const alreadyNormal = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+
 /** Unicode NFC and outer whitespace trimmed; inner runs of whitespace collapsed to one space. */
 export function normaliseText(value: string): string {
+  if (alreadyNormal.test(value)) return value;
   return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** UTF-8 byte length without allocating an encoded copy. */
+export function utf8Length(value: string): number {
+  let bytes = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Lower case, diacritics removed (đ → d), for matching what a reader types against names. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { editDistance, foldDiacritics, normaliseText, slugify } from '../../src/lib/text.ts';
+import { editDistance, foldDiacritics, normaliseText, slugify, utf8Length } from '../../src/lib/text.ts';
 
 describe('normaliseText', () => {
   test.each([
@@ -7,6 +7,9 @@ describe('normaliseText', () => {
     ['trims outer whitespace', '  Long An\t', 'Long An'],
     ['collapses inner whitespace and non-breaking spaces', 'Bà\u00a0 Rịa', 'Bà Rịa'],
     ['leaves clean text alone', 'Đắk Lắk', 'Đắk Lắk'],
+    ['ASCII with a double space', 'a  b ', 'a b'],
+    ['ASCII with a tab', 'a\tb', 'a b'],
+    ['plain ASCII', 'long-an', 'long-an'],
   ])('%s', (_, input, expected) => {
     expect(normaliseText(input)).toBe(expected);
     expect(normaliseText(input).normalize('NFC')).toBe(normaliseText(input));
@@ -33,4 +36,10 @@ describe('editDistance', () => {
     ['ha tihn', 'ha tinh', 2],
     ['long an', 'long', 3],
   ])('%s ~ %s = %i', (a, b, d) => expect(editDistance(a, b)).toBe(d));
+});
+
+describe('utf8Length', () => {
+  test.each(['', 'abc', 'Hà Tĩnh', 'Đắk Lắk — 1.024', '😀 emoji', '\u00a0'])('%j matches Buffer.byteLength', (s) => {
+    expect(utf8Length(s)).toBe(Buffer.byteLength(s));
+  });
 });

@@ -187,10 +187,19 @@ export interface NationalCheck {
 export function checkNationalTotals(observations: readonly Observation[], metrics: readonly Metric[], units: readonly Unit[]): NationalCheck[] {
   const checks: NationalCheck[] = [];
   const nationalIds = new Set(units.filter((u) => u.era === 'national').map((u) => u.id));
+  const unitsOn = new Map<string, Unit[]>();
+  const provincesOn = (day: string) => {
+    let list = unitsOn.get(day);
+    if (!list) {
+      list = units.filter((u) => u.era !== 'national' && (u.valid_from === '' || u.valid_from <= day) && (u.valid_to === '' || u.valid_to >= day));
+      unitsOn.set(day, list);
+    }
+    return list;
+  };
   for (const m of metrics.filter((x) => x.additive)) {
     const totals: Observation[] = [];
-    // Provinces' reported figures, indexed by unit, map and year.
-    const index = new Map<string, Observation[]>();
+    // Provinces' reported figures, indexed by unit, map and year, sorted by date for a nearest-date search.
+    const index = new Map<string, { t: number; o: Observation }[]>();
     for (const o of observations) {
       if (o.metric !== m.id || o.status !== 'reported') continue;
       if (nationalIds.has(o.unit)) {
@@ -198,24 +207,25 @@ export function checkNationalTotals(observations: readonly Observation[], metric
         continue;
       }
       const key = `${o.unit}|${o.era}|${o.date_end.slice(0, 4)}`;
+      const item = { t: Date.parse(o.date_end), o };
       const list = index.get(key);
-      if (list) list.push(o);
-      else index.set(key, [o]);
+      if (list) list.push(item);
+      else index.set(key, [item]);
     }
+    if (totals.length === 0) continue;
+    for (const list of index.values()) list.sort((a, b) => a.t - b.t);
     for (const total of totals) {
       const year = total.date_end.slice(0, 4);
       const target = Date.parse(total.date_end);
       // The map the total describes: a pre-merger total dated "2025" still counts the 63 provinces.
       const day = total.era === 'pre-2025' && total.date_end >= MERGER_DATE ? '2025-06-30' : total.date_end;
-      const provinces = units.filter((u) => u.era !== 'national' && (u.valid_from === '' || u.valid_from <= day) && (u.valid_to === '' || u.valid_to >= day));
+      const provinces = provincesOn(day);
       let sum = 0;
       let covered = 0;
       for (const u of provinces) {
         const candidates = index.get(`${u.id}|${total.era}|${year}`);
         if (!candidates) continue;
-        let best = candidates[0];
-        for (const o of candidates) if (Math.abs(Date.parse(o.date_end) - target) < Math.abs(Date.parse(best.date_end) - target)) best = o;
-        sum += best.value;
+        sum += nearest(candidates, target).value;
         covered++;
       }
       if (covered === 0) continue;
@@ -223,4 +233,17 @@ export function checkNationalTotals(observations: readonly Observation[], metric
     }
   }
   return checks;
+}
+
+/** The figure nearest in time to `target` in a list sorted by time (the earlier one on a tie). */
+function nearest(sorted: readonly { t: number; o: Observation }[], target: number): Observation {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].t < target) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo > 0 && target - sorted[lo - 1].t <= sorted[lo].t - target) return sorted[lo - 1].o;
+  return sorted[lo].o;
 }

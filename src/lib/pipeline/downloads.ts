@@ -1,5 +1,6 @@
 import { toCsv, type CsvValue } from '../csv-out.ts';
 import type { Dataset } from '../schema/dataset.ts';
+import { utf8Length } from '../text.ts';
 
 export const LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 
@@ -114,7 +115,7 @@ function datapackage(d: Dataset, tables: Table[], files: Map<string, string>) {
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      bytes: new TextEncoder().encode(files.get(`${t.name}.csv`)!).length,
+      bytes: utf8Length(files.get(`${t.name}.csv`)!),
       dialect: { delimiter: ',', header: true },
       licenses: [LICENCE],
       schema: { fields: t.fields, primaryKey: t.primaryKey },
@@ -133,7 +134,7 @@ export interface DownloadEntry {
 export function downloadManifest(files: Map<string, string>): DownloadEntry[] {
   return [...files].map(([name, content]) => ({
     name,
-    bytes: new TextEncoder().encode(content).length,
+    bytes: utf8Length(content),
     rows: name.endsWith('.csv') ? content.split('\n').filter(Boolean).length - 1 : name === 'datapackage.json' ? null : (JSON.parse(content) as unknown[]).length,
   }));
 }

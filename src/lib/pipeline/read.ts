@@ -139,7 +139,7 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
       lines.set(id, { file: file.path, line: row.line });
       sources.push({ id, publisher, title, url, published: published?.text ?? '', language, kind, accessed: accessed?.text ?? '', note: t.cell(row, 'note') });
     }
-    problems.push(...t.problems);
+    for (const x of t.problems) problems.push(x);
   }
   return { sources, lines, problems };
 }
@@ -169,7 +169,7 @@ export function readObservations(files: SourceFile[], ctx: ObservationContext): 
       seen.set(o.id, o.origin);
       observations.push(o);
     }
-    problems.push(...t.problems);
+    for (const x of t.problems) problems.push(x);
   }
   return { observations, problems };
 }
@@ -336,7 +336,7 @@ export function readEvents(files: SourceFile[], units: UnitIndex, sources: Reado
       seen.set(id, `${file.path}:${row.line}`);
       events.push({ id, unit, date: date.text, date_end: date.end, type, title_vi, title_en, source, locator, note: t.cell(row, 'note') });
     }
-    problems.push(...t.problems);
+    for (const x of t.problems) problems.push(x);
   }
   return { events, problems };
 }

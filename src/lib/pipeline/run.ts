@@ -28,25 +28,25 @@ export interface BuildResult {
 export function buildDataset(files: DatasetFiles, options: { numberMode?: NumberMode; contributorFiles?: Set<string> } = {}): BuildResult {
   const problems: Problem[] = [];
   const u = readUnits(files.units);
-  problems.push(...u.problems);
+  for (const x of u.problems) problems.push(x);
   const m = readMetrics(files.metrics);
-  problems.push(...m.problems);
+  for (const x of m.problems) problems.push(x);
   const s = readSources(files.sources);
-  problems.push(...s.problems);
+  for (const x of s.problems) problems.push(x);
   const sources = new Map(s.sources.map((x) => [x.id, x]));
   const metrics = new Map(m.metrics.map((x) => [x.id, x]));
 
   // Lineage first with a plain index, so that unit messages can name successors.
   const l = readLineage(files.lineage, new UnitIndex(u.units), sources);
-  problems.push(...l.problems);
+  for (const x of l.problems) problems.push(x);
   const units = new UnitIndex(u.units, new Map(l.lineage.map((x) => [x.from, x.to])));
 
   const observations = [];
   for (const file of files.observations) {
     const mode = options.contributorFiles?.has(file.path) ? 'contributor' : (options.numberMode ?? 'strict');
     const r = readObservations([file], { units, metrics, sources, numberMode: mode });
-    observations.push(...r.observations);
-    problems.push(...r.problems);
+    for (const x of r.observations) observations.push(x);
+    for (const x of r.problems) problems.push(x);
   }
   // Duplicates across files: the per-file reader saw each file alone.
   const seen = new Map<string, string>();
@@ -63,9 +63,9 @@ export function buildDataset(files: DatasetFiles, options: { numberMode?: Number
   }
 
   const e = readEvents(files.events, units, sources);
-  problems.push(...e.problems);
+  for (const x of e.problems) problems.push(x);
   const t = files.tiles ? readTiles(files.tiles, units) : { tiles: [], problems: [] };
-  problems.push(...t.problems);
+  for (const x of t.problems) problems.push(x);
 
   const used = new Set<string>([...unique.map((o) => o.source), ...e.events.map((x) => x.source), ...l.lineage.map((x) => x.source)]);
   for (const src of s.sources) {

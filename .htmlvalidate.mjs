@@ -1,6 +1,8 @@
 // html-validate configuration for the built site (tests/e2e/html-validate.spec.ts validates every page
 // in dist/; `npx html-validate "dist/**/*.html"` does the same from the command line).
-export default {
+import { defineConfig } from 'html-validate';
+
+export default defineConfig({
   root: true,
   extends: ['html-validate:recommended'],
   rules: {
@@ -13,4 +15,4 @@ export default {
     // Page titles carry the full metric name, which can be long; search engines shorten, not reject.
     'long-title': ['error', { maxlength: 140 }],
   },
-};
+});

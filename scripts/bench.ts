@@ -7,7 +7,8 @@
 //   npm run bench -- --timeout=600    seconds each child process may take (default 600); a run that
 //                                     takes longer is reported as TIMEOUT
 //   npm run bench -- --seed=42        another synthetic data set (default: a fixed seed)
-//   npm run bench -- --rows-per-file=0  all synthetic observations in one file (see synthetic.ts)
+//   npm run bench -- --rows-per-file=N  split synthetic observations into files of N rows (default 0:
+//                                     one file, observations/synthetic.csv)
 //   npm run bench -- --cpu-prof       profile each pipeline run (bench-results/profiles/) and print
 //                                     the functions with the most self time
 //
@@ -48,7 +49,7 @@ function parseFlags(argv: string[]): Flags {
     build: !argv.includes('--no-build'),
     timeoutMs: value('timeout', 600) * 1000,
     seed: value('seed', DEFAULT_SEED),
-    rowsPerFile: value('rows-per-file', 100_000),
+    rowsPerFile: value('rows-per-file', 0),
     cpuProf: argv.includes('--cpu-prof'),
   };
 }
@@ -214,6 +215,10 @@ async function main(): Promise<number> {
   // Other work on the machine skews every timing: the load average is recorded with the figures.
   const loadBefore = loadavg();
   const tmp = mkdtempSync(join(tmpdir(), 'tinhgon-bench-'));
+  // On Ctrl-C, exit normally so that 'exit' handlers stop child process groups and remove the temp dir.
+  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+  process.on('exit', removeTmp);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   try {
     const real = countDataRows(join(root, 'data'));
     console.log(`bench: real data has ${real.observations} observation rows, ${real.sources} sources, ${real.events} events; temp dir ${tmp}`);
@@ -259,7 +264,7 @@ async function main(): Promise<number> {
     const crashed = [...runs, ...sites].some((r) => !r.ok && !r.timedOut);
     return crashed ? 1 : 0;
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    removeTmp();
   }
 }
 

@@ -50,10 +50,16 @@ try {
   for (const path of pages) {
     results[path] = [];
     for (let i = 0; i < runs; i++) {
-      const result = await lighthouse(`${server.origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
-      if (!result) throw new Error(`no Lighthouse result for ${path}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      // A run that fails to record (NO_NAVSTART and the like, on a busy machine) is tried again.
+      let lhr;
+      for (let attempt = 1; ; attempt++) {
+        const result = await lighthouse(`${server.origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+        lhr = result?.lhr;
+        if (lhr && !lhr.runtimeError) break;
+        const why = lhr?.runtimeError ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : 'no result';
+        if (attempt === 3) throw new Error(`${path}: ${why}`);
+        process.stderr.write(`\n${path}: ${why}; trying again\n`);
+      }
       const summary = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
       const below: string[] = [];
       for (const cat of categories) {

@@ -43,7 +43,16 @@ export function runNode(args: string[], options: RunOptions): Promise<Measured> 
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RSS_FILE: options.rssFile, ...options.env };
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Own process group: a timeout must also stop what the child started (node under time, astro under build.ts).
+    const child = spawn(command, argv, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    process.on('exit', killGroup);
     let stdout = '';
     let stderr = '';
     let stderrLines = 0;
@@ -55,10 +64,11 @@ export function runNode(args: string[], options: RunOptions): Promise<Measured> 
     });
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      killGroup();
     }, options.timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
+      process.off('exit', killGroup);
       const wallMs = performance.now() - started;
       resolve({
         ok: code === 0 && !timedOut, exitCode: code, timedOut, wallMs,

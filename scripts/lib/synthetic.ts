@@ -66,10 +66,7 @@ export interface SyntheticSpec {
   events: number;
   nationalShare: number;
   seed: number;
-  /**
-   * Observation rows per file (0: one file). The pipeline spreads each file's rows into one
-   * push(...) call, which overflows the call stack above ~120k rows in a single file (Node 24).
-   */
+  /** Observation rows per file: 0 writes them all to observations/synthetic.csv. */
   rowsPerFile: number;
 }
 
@@ -97,7 +94,7 @@ function dateIn(rnd: Random, [lo, hi]: [number, number]): { text: string; year: 
   if (r < 0.25) {
     const month = day.slice(0, 7);
     const first = toDay(`${month}-01`);
-    const last = toDay(toIso(toDay(`${month}-01`) + 31).slice(0, 7) + '-01') - 1;
+    const last = toDay(`${toIso(first + 31).slice(0, 7)}-01`) - 1; // the day before the next month
     if (first >= lo && last <= hi) return { text: month, year };
   }
   return { text: day, year };
@@ -141,6 +138,7 @@ interface Context {
   provinceMetrics: Metric[];
   sourceIds: string[];
   nationalShare: number;
+  seed: number;
 }
 
 const notes = [
@@ -150,7 +148,20 @@ const notes = [
   '',
 ];
 
-function valueFor(rnd: Random, m: Metric): string {
+/** FNV-1a: a stable 32-bit hash of a string, to derive per-fact seeds. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A unit's figure for a metric is the same all year (a new value each year), as real stocks change
+ * rarely. Independent random values would make nearly every pair of rows within the conflict window
+ * a "conflict", which real data does not look like and which inflates the output many times over.
+ */
+function valueFor(seed: number, unit: string, m: Metric, year: number): string {
+  const rnd = random((seed ^ hash(`${unit}|${m.id}|${year}`)) >>> 0);
   if (m.unit === 'km2') return (100 + rnd.next() * 20_000).toFixed(m.decimals);
   if (m.id === 'population') return String(rnd.int(300_000, 10_000_000));
   return String(rnd.int(0, m.unit === 'persons' ? 20_000 : 1_000));
@@ -183,7 +194,7 @@ function observationRow(ctx: Context, source: string, previous: Row | null): Row
   const unit = rnd.pick(isNational ? ctx.national : ctx.provincial);
   const metric = rnd.pick(isNational ? [...ctx.nationalMetrics, ...ctx.provinceMetrics] : ctx.provinceMetrics);
   const date = dateIn(rnd, ctx.ranges.get(unit.id)!);
-  const value = valueFor(rnd, metric);
+  const value = valueFor(ctx.seed, unit.id, metric, date.year);
   const denominator = metric.unit === 'count' && rnd.chance(0.05) ? String(Number(value) + rnd.int(0, 50)) : '';
   const periodStart = metric.kind === 'flow' && rnd.chance(0.3) ? String(date.year - rnd.int(0, 3)) : '';
   const status = rnd.next() < 0.8 ? 'reported' : rnd.pick(statuses.filter((s) => s !== 'reported'));
@@ -272,6 +283,7 @@ export function writeSyntheticData(realDir: string, outDir: string, spec: Synthe
     provinceMetrics: metrics.filter((m) => m.level === 'province'),
     sourceIds: Array.from({ length: spec.sources }, (_, i) => `syn-${String(i + 1).padStart(width, '0')}`),
     nationalShare: spec.nationalShare,
+    seed: spec.seed,
   };
   writeSources(ctx, join(outDir, 'sources.csv'), copied);
   writeObservations(ctx, join(outDir, 'observations'), spec.observations, spec.rowsPerFile);

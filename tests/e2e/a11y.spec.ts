@@ -41,10 +41,13 @@ function auditPaths(): string[] {
   });
 }
 
-const paths = auditPaths();
+// The page list is read when the tests run, not when they are collected, and split into a fixed number
+// of tests (so that they run in parallel and their titles do not depend on what dist/ holds).
+const CHUNKS = 6;
 
 test('the audit covers every route type in both languages', () => {
   expect(existsSync(dist), 'dist/ is missing: run `npm run build` first').toBe(true);
+  const paths = auditPaths();
   for (const re of [/^\/$/, /^\/en\/$/, /^\/chi-so\/$/, /^\/en\/metrics\/$/, /^\/tinh\/$/, /^\/en\/provinces\/$/, /^\/tinh\/[^/]+\/$/, /^\/en\/provinces\/[^/]+\/$/, /^\/so-sanh\/$/, /^\/en\/compare\/$/, /^\/du-lieu\/$/, /^\/en\/data\/$/, /^\/nguon\/$/, /^\/en\/sources\/$/, /^\/phuong-phap\/$/, /^\/en\/methodology\/$/, /^\/404\.html$/, /^\/en\/404\/$/]) {
     expect(paths.some((p) => re.test(p)), `${re}`).toBe(true);
   }
@@ -56,18 +59,29 @@ test('the audit covers every route type in both languages', () => {
   expect(paths.some((p) => p.startsWith('/embed/')) && paths.some((p) => p.startsWith('/en/embed/'))).toBe(true);
 });
 
-for (const path of paths) {
-  test(`axe: ${path}`, async ({ page, problems, baseURL }) => {
-    const foreign: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith(baseURL!) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
+for (let chunk = 0; chunk < CHUNKS; chunk++) {
+  test(`axe, console and requests: pages ${chunk + 1} of ${CHUNKS}`, async ({ page, baseURL }) => {
+    test.setTimeout(300_000);
+    const paths = auditPaths().filter((_, i) => i % CHUNKS === chunk);
+    expect(paths.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(200);
-    await expect(page.locator('h1, figure').first()).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    expect(foreign).toEqual([]);
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(baseURL!) && !/^(data|blob):/.test(r.url())) problems.push(`third-party request: ${r.url()}`);
+    });
+    for (const path of paths) {
+      problems.length = 0;
+      const response = await page.goto(path, { waitUntil: 'networkidle' });
+      expect.soft(response?.status(), path).toBe(200);
+      await expect.soft(page.locator('h1, figure').first(), path).toBeVisible();
+      expect.soft(await axeViolations(page), `axe: ${path}`).toEqual([]);
+      expect.soft([...problems], `console and network: ${path}`).toEqual([]);
+    }
+    test.info().annotations.push({ type: 'pages', description: paths.join(' ') });
   });
 }
 

@@ -57,7 +57,7 @@ test.beforeAll(async () => {
   expect(readFileSync(units, 'utf8')).toContain(MARK);
   expect(readFileSync(metrics, 'utf8')).toContain(MARK);
 
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.TINHGON_DATA_DIR;
   delete env.TINHGON_OUT_DIR;
   const build = spawnSync(process.execPath, [join(copy, 'scripts', 'build.ts')], { cwd: copy, env, encoding: 'utf8', timeout: 400_000 });

@@ -12,6 +12,8 @@ export interface ChartData {
   /** A file-name stem: `communes-ranking-34`. */
   file: string;
   columns: string[];
+  /** Decimals of the metric's values, for display. */
+  decimals?: number;
   /** One row per drawn mark; the first column is always the unit id. */
   rows: Cell[][];
 }

@@ -125,7 +125,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
       perCap: perCapStates.length > 1,
       variants,
       data: {
-        title: rankingTitle, version: d.version, file: `${metric.id}-ranking-${layout}`,
+        title: rankingTitle, version: d.version, decimals: metric.decimals, file: `${metric.id}-ranking-${layout}`,
         columns: ['unit', 'name', 'value', 'per_100k', 'population', 'date', 'status', 'source', 'locator', 'population_source'],
         rows: rankingRows,
       },
@@ -135,7 +135,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     const mapped = mapFigure(d, lang, metric, view, { idPrefix: `${metric.id}-${layout}`, title: mapTitle, nameOf: (id) => nameOf(byId.get(id)!) });
     const map = {
       id: `map-${layout}`, title: mapTitle, subtitle: m.mapSubtitle, svg: mapped.svg,
-      data: { title: mapTitle, version: d.version, file: `${metric.id}-map-${layout}`, columns: mapped.columns, rows: mapped.rows },
+      data: { title: mapTitle, version: d.version, decimals: metric.decimals, file: `${metric.id}-map-${layout}`, columns: mapped.columns, rows: mapped.rows },
     };
 
     let beforeAfter: EraCharts['beforeAfter'] = null;
@@ -159,7 +159,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
       beforeAfter = {
         id: `before-after-${layout}`, title: baTitle, subtitle: m.beforeAfterSubtitle, svg,
         data: {
-          title: baTitle, version: d.version, file: `${metric.id}-before-after-${layout}`,
+          title: baTitle, version: d.version, decimals: metric.decimals, file: `${metric.id}-before-after-${layout}`,
           columns: ['unit', 'name', 'before', 'after', 'date', 'status', 'source', 'locator', 'before_sources', 'before_locators'],
           rows,
         },

@@ -73,6 +73,8 @@ interface PipelineRun {
   ok: boolean;
   exitCode: number | null;
   timedOut: boolean;
+  /** The end of stderr when the run failed (e.g. "FATAL ERROR: … heap out of memory"). */
+  errorTail: string | null;
   hotspots: Hotspot[] | null;
 }
 
@@ -122,7 +124,7 @@ async function measurePipeline(size: Size, real: DataCounts, flags: Flags, tmp: 
     inputBytes, outputBytes: dirBytes(outDir), generateMs, wallMs: m.wallMs, inProcessMs, maxRssBytes: m.maxRssBytes,
     msPer1kRows: m.wallMs / (spec.observations / 1000),
     inProcessMsPer1kRows: inProcessMs === null ? null : inProcessMs / (spec.observations / 1000),
-    warnings: m.stderrLines, ok: m.ok, exitCode: m.exitCode, timedOut: m.timedOut,
+    warnings: m.stderrLines, ok: m.ok, exitCode: m.exitCode, timedOut: m.timedOut, errorTail: m.ok ? null : m.stderrTail.slice(-2000),
     hotspots: flags.cpuProf ? hotspots(join(profileDir, profileName), root) : null,
   };
   rmSync(dataDir, { recursive: true, force: true });

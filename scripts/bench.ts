@@ -113,7 +113,8 @@ async function measurePipeline(size: Size, real: DataCounts, flags: Flags, tmp: 
   const profileDir = join(root, 'bench-results', 'profiles');
   const profileName = `pipeline-${spec.observations}.cpuprofile`;
   const profileArgs = flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}`] : [];
-  const m = await runNode([...profileArgs, join(root, 'scripts', 'build-data.ts')], {
+  // The same heap limit as `npm run data`: a million rows need more than Node's default.
+  const m = await runNode(['--max-old-space-size=8192', ...profileArgs, join(root, 'scripts', 'build-data.ts')], {
     cwd: root, env: { TINHGON_DATA_DIR: dataDir, TINHGON_OUT_DIR: outDir }, timeoutMs: flags.timeoutMs, rssFile: join(tmp, 'rss.txt'),
   });
   if (!m.ok) console.error(`bench: pipeline ${size.label} failed (${m.timedOut ? 'timed out' : `exit ${m.exitCode}`}); last output:\n${m.stderrTail.slice(-3000)}`);

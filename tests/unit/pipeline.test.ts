@@ -146,3 +146,18 @@ describe('scripts', () => {
   });
 });
 
+
+describe('streamed JSON', () => {
+  test('jsonObjectChunks and jsonArrayChunks join to exactly JSON.stringify', async () => {
+    const fc = (await import('fast-check')).default;
+    const { jsonArrayChunks, jsonObjectChunks } = await import('../../src/lib/pipeline/downloads.ts');
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue(), { maxLength: 5000 }), fc.string(), (arr, s) => {
+        expect([...jsonArrayChunks(arr)].join('')).toBe(JSON.stringify(arr) + '\n');
+        const obj = { version: s, rows: arr, empty: [], n: 3 };
+        expect([...jsonObjectChunks(obj)].join('')).toBe(JSON.stringify(obj));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

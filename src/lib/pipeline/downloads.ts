@@ -6,12 +6,13 @@ export const LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution
 
 type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 interface Field { name: string; type: FieldType; description: string; constraints?: Record<string, unknown> }
-interface Table { name: string; title: string; description: string; fields: Field[]; rows: Record<string, CsvValue>[]; primaryKey?: string[] }
+export interface Table { name: string; title: string; description: string; fields: Field[]; rows: Record<string, CsvValue>[]; primaryKey?: string[] }
 
 const str = (name: string, description: string, constraints?: Record<string, unknown>): Field => ({ name, type: 'string', description, constraints });
 
 /** The public tables: tidy, one fact a row, every observation with its source id and locator. */
 export function downloadTables(d: Dataset): Table[] {
+  const unitOf = new Map(d.units.map((u) => [u.id, u]));
   return [
     {
       name: 'observations', title: 'Observations', primaryKey: ['id'],
@@ -27,7 +28,7 @@ export function downloadTables(d: Dataset): Table[] {
         str('conflicts_with', 'Ids of rows from other sources stating a different value, separated by spaces'),
       ],
       rows: d.observations.map((o) => {
-        const u = d.units.find((x) => x.id === o.unit)!;
+        const u = unitOf.get(o.unit)!;
         return { ...o, unit_code: u.code, unit_name_vi: u.name_vi, conflicts_with: o.conflicts_with.join(' ') };
       }),
     },
@@ -79,16 +80,66 @@ export function downloadTables(d: Dataset): Table[] {
   ];
 }
 
-/** Files for `public/data/`: CSV and JSON per table, and a Frictionless datapackage.json. */
-export function buildDownloads(d: Dataset): Map<string, string> {
-  const files = new Map<string, string>();
+export interface DownloadFile {
+  name: string;
+  /** Data rows (CSV and JSON tables); null for the descriptor. */
+  rows: number | null;
+  /** The content, produced piece by piece so that a million-row table never sits in one string. */
+  chunks: () => Iterable<string>;
+}
+
+/** CSV and JSON per table, as streams of text; `datapackageJson` describes them once their sizes are known. */
+export function downloadFiles(d: Dataset): { tables: Table[]; files: DownloadFile[] } {
   const tables = downloadTables(d);
+  const files: DownloadFile[] = [];
   for (const t of tables) {
-    files.set(`${t.name}.csv`, toCsv(t.fields.map((f) => f.name), t.rows));
-    files.set(`${t.name}.json`, JSON.stringify(t.rows.map((r) => pick(r, t.fields.map((f) => f.name)))) + '\n');
+    const names = t.fields.map((f) => f.name);
+    files.push({ name: `${t.name}.csv`, rows: t.rows.length, chunks: () => csvChunks(names, t.rows) });
+    files.push({ name: `${t.name}.json`, rows: t.rows.length, chunks: () => jsonArrayChunks(t.rows, (r) => pick(r, names)) });
   }
-  files.set('datapackage.json', JSON.stringify(datapackage(d, tables, files), null, 2) + '\n');
-  return files;
+  return { tables, files };
+}
+
+/** Files for `public/data/`: CSV and JSON per table, and a Frictionless datapackage.json (in memory). */
+export function buildDownloads(d: Dataset): Map<string, string> {
+  const { tables, files } = downloadFiles(d);
+  const out = new Map<string, string>();
+  for (const f of files) out.set(f.name, [...f.chunks()].join(''));
+  out.set('datapackage.json', datapackageJson(d, tables, (name) => utf8Length(out.get(name)!)));
+  return out;
+}
+
+const BATCH = 2000;
+
+function* csvChunks(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): Iterable<string> {
+  yield toCsv(columns, []);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const csv = toCsv(columns, rows.slice(i, i + BATCH));
+    yield csv.slice(csv.indexOf('\n') + 1); // without the header line
+  }
+}
+
+/** `JSON.stringify(array)` (plus a final newline), in pieces. */
+export function* jsonArrayChunks<T>(items: readonly T[], map: (item: T) => unknown = (x) => x): Iterable<string> {
+  yield '[';
+  for (let i = 0; i < items.length; i += BATCH) {
+    yield (i > 0 ? ',' : '') + items.slice(i, i + BATCH).map((x) => JSON.stringify(map(x))).join(',');
+  }
+  yield ']\n';
+}
+
+/** `JSON.stringify(object)` for an object of arrays and plain values, with each array in pieces. */
+export function* jsonObjectChunks(value: Record<string, unknown>): Iterable<string> {
+  let first = true;
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    yield `${first ? '{' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (Array.isArray(v)) {
+      for (const chunk of jsonArrayChunks(v)) yield chunk === ']\n' ? ']' : chunk;
+    } else yield JSON.stringify(v);
+  }
+  yield first ? '{}' : '}';
 }
 
 function pick(row: Record<string, CsvValue>, names: string[]) {
@@ -97,7 +148,12 @@ function pick(row: Record<string, CsvValue>, names: string[]) {
   return out;
 }
 
-function datapackage(d: Dataset, tables: Table[], files: Map<string, string>) {
+/** The Frictionless descriptor of the tables, given the byte size of each written CSV. */
+export function datapackageJson(d: Dataset, tables: Table[], bytesOf: (name: string) => number): string {
+  return JSON.stringify(datapackage(d, tables, bytesOf), null, 2) + '\n';
+}
+
+function datapackage(d: Dataset, tables: Table[], bytesOf: (name: string) => number) {
   return {
     profile: 'tabular-data-package',
     name: 'tinh-gon',
@@ -115,7 +171,7 @@ function datapackage(d: Dataset, tables: Table[], files: Map<string, string>) {
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      bytes: utf8Length(files.get(`${t.name}.csv`)!),
+      bytes: bytesOf(`${t.name}.csv`),
       dialect: { delimiter: ',', header: true },
       licenses: [LICENCE],
       schema: { fields: t.fields, primaryKey: t.primaryKey },
@@ -131,10 +187,10 @@ export interface DownloadEntry {
 }
 
 /** Sizes and row counts of every download, for the Data page (pages never read the file system). */
-export function downloadManifest(files: Map<string, string>): DownloadEntry[] {
+export function downloadManifest(files: Map<string, string>, rows?: ReadonlyMap<string, number | null>): DownloadEntry[] {
   return [...files].map(([name, content]) => ({
     name,
     bytes: utf8Length(content),
-    rows: name.endsWith('.csv') ? content.split('\n').filter(Boolean).length - 1 : name === 'datapackage.json' ? null : (JSON.parse(content) as unknown[]).length,
+    rows: rows?.get(name) ?? (name.endsWith('.csv') ? content.split('\n').filter(Boolean).length - 1 : name === 'datapackage.json' ? null : (JSON.parse(content) as unknown[]).length),
   }));
 }

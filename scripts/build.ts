@@ -108,7 +108,8 @@ async function acquireLock() {
 await acquireLock();
 
 // 1. Data. It writes atomically, so a failure leaves every output as it was; nothing else runs.
-const dataOk = await runStep({ name: 'data', command: process.execPath, args: [join(repo, 'scripts', 'build-data.ts')], stream: true });
+// The same heap limit as `npm run data` (a million rows need more than Node's default).
+const dataOk = await runStep({ name: 'data', command: process.execPath, args: ['--max-old-space-size=8192', join(repo, 'scripts', 'build-data.ts')], stream: true });
 if (!dataOk) fail('stopped: dist/, src/generated/ and public/data/ are unchanged');
 
 const astro = join(siteRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');

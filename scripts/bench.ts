@@ -2,7 +2,8 @@
 // site build time and size at 1× and 10×, and page weight per page type of the real build.
 //
 //   npm run bench                     everything (a few minutes)
-//   npm run bench -- --quick          no 1M-row run, no 10× site build
+//   npm run bench -- --quick          no 1M-row run, no 10× site build, no Lighthouse
+//   npm run bench -- --no-lighthouse  everything but the Lighthouse runs
 //   npm run bench -- --no-build       pipeline only; page weight then comes from an existing dist/
 //   npm run bench -- --timeout=600    seconds each child process may take (default 600); a run that
 //                                     takes longer is reported as TIMEOUT
@@ -17,7 +18,8 @@
 // is non-zero only when a step crashed. Synthetic data is deterministic (seeded PRNG) and lives in a
 // temporary directory that is removed at the end. Site builds run in a temporary copy of the
 // repository, so src/generated/, public/data/ and dist/ of the working tree are never touched.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { dirBytes, runNode } from './lib/bench-measure.ts';
@@ -213,6 +215,21 @@ function budgets(runs: PipelineRun[], pages: PageWeight[]): BudgetCheck[] {
 
 // ---- main -----------------------------------------------------------------------------------------
 
+/**
+ * Lighthouse (mobile, median of 3) on the measured build, via `scripts/lighthouse.ts`, which prints its
+ * own table; its per-page medians are kept in the results JSON. Skipped by --quick and --no-lighthouse.
+ */
+function runLighthouse(dist: string): unknown {
+  console.log('\nbench: Lighthouse (mobile preset, median of 3 runs per page)…');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'lighthouse.ts')], { cwd: root, env: { ...process.env, TINHGON_DIST: dist }, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`bench: Lighthouse failed (exit ${r.status}); scores not recorded`);
+    return null;
+  }
+  const { date, preset, runs, median } = JSON.parse(readFileSync(join(root, 'bench-results', 'lighthouse.json'), 'utf8'));
+  return { date, preset, runs, median };
+}
+
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2));
   // Other work on the machine skews every timing: the load average is recorded with the figures.
@@ -234,6 +251,7 @@ async function main(): Promise<number> {
     const weightDir = sites[0]?.ok ? sites[0].outDir : join(root, 'dist');
     const weights = pageWeights(weightDir);
     const checks = budgets(runs, weights.pages);
+    const lighthouse = flags.quick || process.argv.includes('--no-lighthouse') ? null : runLighthouse(weightDir);
 
     console.log(`\nData pipeline (scripts/build-data.ts on synthetic data; wall includes Node start-up)\n${pipelineTable(runs)}`);
     for (const r of runs.filter((x) => x.hotspots?.length)) {
@@ -255,7 +273,7 @@ async function main(): Promise<number> {
       site: sites.map(({ outDir: _outDir, ...rest }) => rest),
       pageWeight: { source: sites[0]?.ok ? 'site build 1×' : 'dist/', ...weights },
       budgets: checks,
-      lighthouse: null,
+      lighthouse,
     };
     const outDir = join(root, 'bench-results');
     mkdirSync(outDir, { recursive: true });

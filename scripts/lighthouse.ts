@@ -12,7 +12,8 @@ import lighthouse from 'lighthouse';
 import { serveStatic } from './lib/static-server.ts';
 
 const root = join(import.meta.dirname, '..');
-const dist = join(root, 'dist');
+// TINHGON_DIST lets `npm run bench` point it at the build it has just measured.
+const dist = process.env.TINHGON_DIST ?? join(root, 'dist');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;

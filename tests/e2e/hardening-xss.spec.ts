@@ -117,8 +117,11 @@ async function inspect(page: Page) {
   }, MARK);
 }
 
-test('every kind of page shows the payloads as text and runs none of them', async ({ page, problems }) => {
-  test.setTimeout(240_000);
+/**
+ * Serves pages without their CSP meta (so the test checks escaping, not the policy) and records any
+ * dialog a payload opens.
+ */
+async function withoutCspRecordingDialogs(page: Page): Promise<string[]> {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -127,9 +130,14 @@ test('every kind of page shows the payloads as text and runs none of them', asyn
   await page.route(`${server.origin}/**`, async (route) => {
     const response = await route.fetch();
     if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return route.fulfill({ response });
-    const body = (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '');
-    return route.fulfill({ response, body });
+    return route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '') });
   });
+  return dialogs;
+}
+
+test('every kind of page shows the payloads as text and runs none of them', async ({ page, problems }) => {
+  test.setTimeout(240_000);
+  const dialogs = await withoutCspRecordingDialogs(page);
   // One page of each kind (the path with its last segment as a wildcard), in both languages.
   const kinds = new Map<string, string>();
   for (const path of pagesWithMark) {
@@ -156,16 +164,7 @@ test('every kind of page shows the payloads as text and runs none of them', asyn
 
 test('the compare picker and the site search render hostile names as text', async ({ page }) => {
   test.setTimeout(90_000);
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.route(`${server.origin}/**`, async (route) => {
-    const response = await route.fetch();
-    if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return route.fulfill({ response });
-    return route.fulfill({ response, body: (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '') });
-  });
+  const dialogs = await withoutCspRecordingDialogs(page);
   for (const path of ['/so-sanh/?u=ha-noi,cao-bang', '/en/compare/?u=ha-noi,cao-bang']) {
     await openWithoutCsp(page, path);
     const chips = page.locator('[data-chips]');

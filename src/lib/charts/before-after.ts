@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { rowFrame } from './rows.ts';
 import { afterColour, beforeColour } from './palette.ts';
 
 export interface BeforeAfterDatum {
@@ -21,7 +22,6 @@ export interface BeforeAfterOptions {
 export function beforeAfterChart(data: readonly BeforeAfterDatum[], { document, width = 640, tickFormat, ariaLabel, beforeLabel, afterLabel }: BeforeAfterOptions) {
   const both = data.filter((d) => d.before !== null && d.after !== null);
   const max = Math.max(1, ...data.flatMap((d) => [d.before ?? 0, d.after ?? 0]));
-  const longest = Math.max(6, ...data.map((d) => d.label.length));
   const points = data.flatMap((d) => [
     ...(d.before !== null ? [{ id: d.id, v: d.before, k: beforeLabel }] : []),
     ...(d.after !== null ? [{ id: d.id, v: d.after, k: afterLabel }] : []),
@@ -30,12 +30,9 @@ export function beforeAfterChart(data: readonly BeforeAfterDatum[], { document, 
     document,
     width,
     height: data.length * 20 + 40,
-    marginLeft: Math.min(170, longest * 7 + 12),
     marginTop: 28,
     ariaLabel,
-    style: { fontSize: '12px', background: 'transparent', color: 'currentColor', overflow: 'visible' },
-    x: { grid: true, label: null, tickFormat, domain: [0, max], nice: true, axis: 'top', ticks: Math.max(2, Math.floor(width / 120)) },
-    y: { domain: data.map((d) => d.id), label: null, tickFormat: (id: string) => data.find((d) => d.id === id)?.label ?? id, tickSize: 0 },
+    ...rowFrame(data, { width, tickFormat, max }),
     color: { domain: [beforeLabel, afterLabel], range: [beforeColour, afterColour], legend: false },
     marks: [
       Plot.link(both, { x1: 'before', x2: 'after', y1: 'id', y2: 'id', stroke: 'currentColor', strokeOpacity: 0.35 }),

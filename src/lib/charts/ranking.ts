@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { rowFrame } from './rows.ts';
 import { barColour, plannedColour } from './palette.ts';
 
 export interface RankingDatum {
@@ -20,19 +21,15 @@ export interface RankingOptions {
 
 /** Horizontal bars, one per unit, in the order given (the caller sorts). */
 export function rankingChart(data: readonly RankingDatum[], { document, width = 640, tickFormat, ariaLabel }: RankingOptions) {
-  const longest = Math.max(6, ...data.map((d) => d.label.length));
   const max = Math.max(0, ...data.map((d) => d.value));
   return Plot.plot({
     document,
     width,
     height: data.length * 20 + 36,
-    marginLeft: Math.min(170, longest * 7 + 12),
     marginRight: 56,
     marginTop: 24,
     ariaLabel,
-    style: { fontSize: '12px', background: 'transparent', color: 'currentColor', overflow: 'visible' },
-    x: { grid: true, label: null, tickFormat, ticks: Math.max(2, Math.floor(width / 120)), domain: [0, max || 1], axis: 'top', nice: true },
-    y: { domain: data.map((d) => d.id), label: null, tickFormat: (id: string) => data.find((d) => d.id === id)?.label ?? id, tickSize: 0 },
+    ...rowFrame(data, { width, tickFormat, max: max || 1 }),
     marks: [
       Plot.barX(data, { x: 'value', y: 'id', fill: (d: RankingDatum) => (d.planned ? plannedColour : barColour), insetTop: 2, insetBottom: 2 }),
       Plot.text(data, { x: 'value', y: 'id', text: 'valueLabel', dx: 4, textAnchor: 'start', fill: 'currentColor' }),

@@ -71,7 +71,10 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+    page.on('requestfailed', (r) => {
+      // A request cancelled because the page navigated away (e.g. the favicon) is not a failure.
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${r.url()}`);
+    });
     page.on('request', (r) => {
       if (!r.url().startsWith(baseURL!) && !/^(data|blob):/.test(r.url())) problems.push(`third-party request: ${r.url()}`);
     });

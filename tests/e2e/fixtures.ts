@@ -9,7 +9,10 @@ export const test = base.extend<{ problems: string[] }>({
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+    page.on('requestfailed', (r) => {
+      // A request cancelled because the page navigated away (e.g. the favicon) is not a failure.
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${r.url()}`);
+    });
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().includes('/404')) problems.push(`http ${r.status()}: ${r.url()}`);
     });

@@ -78,6 +78,8 @@ interface PipelineRun {
   /** The end of stderr when the run failed (e.g. "FATAL ERROR: … heap out of memory"). */
   errorTail: string | null;
   hotspots: Hotspot[] | null;
+  /** Time per phase of the pipeline (`build-data.ts --timings`), in order. */
+  phases: [string, number][];
 }
 
 interface Size {
@@ -116,18 +118,20 @@ async function measurePipeline(size: Size, real: DataCounts, flags: Flags, tmp: 
   const profileName = `pipeline-${spec.observations}.cpuprofile`;
   const profileArgs = flags.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${profileName}`] : [];
   // The same heap limit as `npm run data`: a million rows need more than Node's default.
-  const m = await runNode(['--max-old-space-size=8192', ...profileArgs, join(root, 'scripts', 'build-data.ts')], {
+  const m = await runNode(['--max-old-space-size=8192', ...profileArgs, join(root, 'scripts', 'build-data.ts'), '--timings'], {
     cwd: root, env: { TINHGON_DATA_DIR: dataDir, TINHGON_OUT_DIR: outDir }, timeoutMs: flags.timeoutMs, rssFile: join(tmp, 'rss.txt'),
   });
   if (!m.ok) console.error(`bench: pipeline ${size.label} failed (${m.timedOut ? 'timed out' : `exit ${m.exitCode}`}); last output:\n${m.stderrTail.slice(-3000)}`);
   const inProcess = /written in (\d+) ms/.exec(m.stdout);
   const inProcessMs = inProcess ? Number(inProcess[1]) : null;
+  // `--timings` prints one line per phase at the very end of stderr, after any warnings.
+  const phases: [string, number][] = [...m.stderrTail.matchAll(/^timing: (.+): (\d+) ms$/gm)].map((x) => [x[1], Number(x[2])]);
   const run: PipelineRun = {
     label: size.label, observations: spec.observations, sources: spec.sources, events: spec.events,
     inputBytes, outputBytes: dirBytes(outDir), generateMs, wallMs: m.wallMs, inProcessMs, maxRssBytes: m.maxRssBytes,
     msPer1kRows: m.wallMs / (spec.observations / 1000),
     inProcessMsPer1kRows: inProcessMs === null ? null : inProcessMs / (spec.observations / 1000),
-    warnings: m.stderrLines, ok: m.ok, exitCode: m.exitCode, timedOut: m.timedOut, errorTail: m.ok ? null : m.stderrTail.slice(-2000),
+    warnings: m.stderrLines - phases.length, phases, ok: m.ok, exitCode: m.exitCode, timedOut: m.timedOut, errorTail: m.ok ? null : m.stderrTail.slice(-2000),
     hotspots: flags.cpuProf ? hotspots(join(profileDir, profileName), root) : null,
   };
   rmSync(dataDir, { recursive: true, force: true });
@@ -159,6 +163,16 @@ function pipelineTable(runs: PipelineRun[]): string {
       formatBytes(r.maxRssBytes), formatCount(r.warnings), r.ok ? 'ok' : r.timedOut ? 'TIMEOUT' : 'FAILED',
     ]),
   );
+}
+
+/** Where the time goes: one row per pipeline phase, one column per size. */
+function phaseTable(runs: PipelineRun[]): string {
+  const names = [...new Set(runs.flatMap((r) => r.phases.map(([n]) => n)))];
+  const rows = names
+    .map((n) => [n, ...runs.map((r) => r.phases.find(([p]) => p === n)?.[1] ?? null)] as const)
+    // Tiny tables (units, lineage, metrics, coverage) take a few ms at any size: not worth a row.
+    .filter(([, ...ms]) => ms.some((x) => x !== null && x >= 50));
+  return textTable(['phase', ...runs.map((r) => r.label)], rows.map(([n, ...ms]) => [n, ...ms.map((x) => formatMs(x))]));
 }
 
 function hotspotTable(list: Hotspot[]): string {
@@ -254,6 +268,7 @@ async function main(): Promise<number> {
     const lighthouse = flags.quick || process.argv.includes('--no-lighthouse') ? null : runLighthouse(weightDir);
 
     console.log(`\nData pipeline (scripts/build-data.ts on synthetic data; wall includes Node start-up)\n${pipelineTable(runs)}`);
+    if (runs.some((r) => r.phases.length)) console.log(`\nPipeline phases (build-data.ts --timings; phases under 50 ms at every size left out)\n${phaseTable(runs)}`);
     for (const r of runs.filter((x) => x.hotspots?.length)) {
       console.log(`\nPipeline ${r.label}: most self time (node --cpu-prof)\n${hotspotTable(r.hotspots!)}`);
     }

@@ -1,6 +1,6 @@
 // Social images: one 1200×630 PNG per home, metric and province page, in each language, rendered with
 // resvg from the SVG cards of src/lib/share/og.ts into dist/og/ (a build post-step, `build:og`; an
-// output directory may be given as the first argument). Reads src/generated/dataset.json from the
+// output directory may be given as the first argument). Reads src/generated/ (dataset.json and the record tables) from the
 // current directory (the site root). Fonts: Noto Sans (Debian fonts-noto-core) or DejaVu Sans, both with
 // Vietnamese diacritics; failing both, whatever the system has.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,13 @@ import type { Dataset } from '../src/lib/schema/dataset.ts';
 import { ogCards, ogSvg } from '../src/lib/share/og.ts';
 
 const started = performance.now();
-const dataset = JSON.parse(readFileSync(join(process.cwd(), 'src', 'generated', 'dataset.json'), 'utf8')) as Dataset;
+const generated = (name: string) => JSON.parse(readFileSync(join(process.cwd(), 'src', 'generated', name), 'utf8')) as unknown;
+const dataset = {
+  ...(generated('dataset.json') as object),
+  observations: generated('observations.json'),
+  sources: generated('sources.json'),
+  events: generated('events.json'),
+} as Dataset;
 const outDir = resolve(process.argv[2] ?? join(process.cwd(), 'dist', 'og'));
 
 const candidates = [

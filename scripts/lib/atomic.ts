@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -29,6 +29,20 @@ export class StagedDirectories {
           closeSync(fd);
         }
         return bytes;
+      },
+      /** Places an already written file under `name` too: a hard link where possible, else a copy. */
+      link(name: string, existing: string) {
+        const path = join(next, name);
+        mkdirSync(dirname(path), { recursive: true });
+        try {
+          linkSync(existing, path);
+        } catch {
+          copyFileSync(existing, path);
+        }
+      },
+      /** Where a file of this directory is being written. */
+      path(name: string): string {
+        return join(next, name);
       },
     };
   }

@@ -1,11 +1,25 @@
 import Papa from 'papaparse';
 
 /** One data row of a CSV file, with where it stands in the file. */
-export interface CsvRow {
+export class CsvRow {
   /** 1-based line of the row's first character in the file. */
-  line: number;
-  /** Cells keyed by header name, each NFC-normalised and trimmed by the caller's schema. */
-  cells: Record<string, string>;
+  readonly line: number;
+  /** Cells in header order, as read (the caller's schema normalises them). */
+  readonly values: readonly string[];
+  private readonly header: readonly string[];
+
+  constructor(line: number, values: readonly string[], header: readonly string[]) {
+    this.line = line;
+    this.values = values;
+    this.header = header;
+  }
+
+  /** Cells keyed by header name (built on demand: readers of large files use `values`). */
+  get cells(): Record<string, string> {
+    const cells: Record<string, string> = {};
+    for (let c = 0; c < this.header.length; c++) cells[this.header[c]] = this.values[c];
+    return cells;
+  }
 }
 
 export interface CsvTable {
@@ -38,9 +52,10 @@ export function parseCsv(input: string): CsvTable {
   const delimiter = detectDelimiter(text);
   const errors: CsvTable['errors'] = [];
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
-  // Papa gives no positions per record; recover each record's first line by walking the text the same way.
-  const starts = recordStartLines(text, delimiter);
+  // Papa gives no positions per record: a record starts one line after the previous one, plus the line
+  // breaks inside its quoted cells (after cleanCsvText every break is a single LF, kept in the cell).
   const records = parsed.data;
+  const starts = recordStartLines(records);
   for (const e of parsed.errors) {
     const line = e.row !== undefined && e.row !== null ? (starts[e.row] ?? 1) : 1;
     errors.push({ line, column: 1, message: e.message, value: '' });
@@ -60,37 +75,22 @@ export function parseCsv(input: string): CsvTable {
       });
       continue;
     }
-    const cells: Record<string, string> = {};
-    for (let c = 0; c < header.length; c++) cells[header[c]] = record[c];
-    rows.push({ line, cells });
+    rows.push(new CsvRow(line, record, header));
   }
   return { header, rows, delimiter, errors };
 }
 
-/** The 1-based line on which each record starts, honouring quoted fields that contain line breaks. */
-function recordStartLines(text: string, delimiter: string): number[] {
-  const starts: number[] = [1];
+/** The 1-based line on which each record starts, counting the line breaks inside quoted cells. */
+function recordStartLines(records: readonly string[][]): number[] {
+  const starts = new Array<number>(records.length);
   let line = 1;
-  let inQuotes = false;
-  let atFieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inQuotes) {
-      if (ch === 34) {
-        if (text.charCodeAt(i + 1) === 34) i++;
-        else inQuotes = false;
-      } else if (ch === 10) line++;
-      continue;
-    }
-    if (ch === 34 && atFieldStart) {
-      inQuotes = true;
-      atFieldStart = false;
-    } else if (ch === 10) {
-      line++;
-      if (i + 1 < text.length) starts.push(line);
-      atFieldStart = true;
-    } else {
-      atFieldStart = text[i] === delimiter;
+  for (let i = 0; i < records.length; i++) {
+    starts[i] = line;
+    line++;
+    const record = records[i];
+    for (let c = 0; c < record.length; c++) {
+      const cell = record[c];
+      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) line++;
     }
   }
   return starts;

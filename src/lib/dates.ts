@@ -23,6 +23,19 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * impossible date.
  */
 export function parsePartialDate(text: string): PartialDate | null {
+  // Data files repeat a few hundred distinct dates over up to millions of rows: parse each once.
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const parsed = parseUncached(text);
+  cache.set(text, parsed);
+  return parsed;
+}
+
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, PartialDate | null>();
+
+function parseUncached(text: string): PartialDate | null {
   const slash = text.indexOf('/');
   if (slash !== -1) {
     const a = parseSingle(text.slice(0, slash));
@@ -48,6 +61,19 @@ function parseSingle(text: string): PartialDate | null {
   const day = Number(m[3]);
   if (day < 1 || day > last) return null;
   return { text, precision: 'day', start: text, end: text };
+}
+
+const dayCache = new Map<string, number>();
+
+/** Milliseconds since the epoch of an ISO day (`YYYY-MM-DD`), cached: the derivations ask for the same days again and again. */
+export function dayMs(iso: string): number {
+  let ms = dayCache.get(iso);
+  if (ms === undefined) {
+    if (dayCache.size >= CACHE_LIMIT) dayCache.clear();
+    ms = Date.parse(iso);
+    dayCache.set(iso, ms);
+  }
+  return ms;
 }
 
 /** Validity interval check: does any day of `date` fall within [from, to]? Empty bounds are open. */

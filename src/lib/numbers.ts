@@ -14,7 +14,11 @@ const decimalComma = /^-?\d+,\d+$/; // 2514,8 or 1,024 (ambiguous for counts)
  * Vietnamese conventions where they are unambiguous: `1.024` grouping for whole-number metrics, and
  * `2.514,8` / `2514,8` decimal commas for decimal metrics.
  */
+const digits = /^\d{1,15}$/;
+
 export function parseValue(raw: string, mode: NumberMode, integerMetric: boolean): ParsedNumber {
+  // Most cells are plain whole numbers short enough to be exact: no cleaning needed.
+  if (digits.test(raw)) return { ok: true, value: Number(raw) };
   const text = raw.replace(/[\s\u00a0]/g, '');
   if (plain.test(text) && !(mode === 'contributor' && viGrouped.test(text))) return { ok: true, value: Number(text) };
   if (mode === 'strict') {

@@ -7,6 +7,17 @@ export function normaliseText(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
+// Words of any script separated by single spaces, no outer whitespace.
+const tidy = /^(?:\S+(?: \S+)*)?$/;
+
+/**
+ * `normaliseText` for text already in NFC (e.g. a cell of a file normalised as a whole): only the
+ * whitespace is tidied, which most cells do not need.
+ */
+export function tidyWhitespace(value: string): string {
+  return tidy.test(value) ? value : value.replace(/\s+/g, ' ').trim();
+}
+
 /** UTF-8 byte length without allocating an encoded copy. */
 export function utf8Length(value: string): number {
   let bytes = 0;

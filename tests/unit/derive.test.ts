@@ -14,7 +14,7 @@ const obs = (unit: string, date: string, value: number, over: Partial<Observatio
   id: `${unit}|communes|${date}|reported|${over.source ?? 's'}`, unit, metric: 'communes', date,
   date_end: parsePartialDate(date)!.end,
   era: parsePartialDate(date)!.start >= '2025-07-01' || unit === 'ab' ? 'current' : 'pre-2025',
-  period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', conflicts_with: [], origin: 'f:1', ...over,
+  period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', conflicts_with: [], ...over,
 });
 const link = (from: string, to: string): Lineage => ({ from, to, effective: '2025-07-01', legal_basis: 'NQ 202', source: 'l', locator: 'a', note: '' });
 const unit = (id: string, era: Unit['era'], valid_from = '', valid_to = ''): Unit => ({
@@ -79,6 +79,16 @@ describe('beforeAfter', () => {
 });
 
 describe('markConflicts', () => {
+  test('a flow (a running total) conflicts only on overlapping dates, not within the stock window', () => {
+    const rows = [obs('c', '2025-08-19', 94, { source: 's1' }), obs('c', '2025-09-17', 141, { source: 's2' }), obs('c', '2025-09-17', 140, { source: 's3' })];
+    const [a, b, c] = markConflicts(rows, new Set(['communes']));
+    expect(a.conflicts_with).toEqual([]);
+    expect(b.conflicts_with).toEqual([c.id]);
+    expect(c.conflicts_with).toEqual([b.id]);
+    // The same rows as a stock: 29 days apart is within the window.
+    expect(markConflicts(rows)[0].conflicts_with).toEqual([b.id, c.id]);
+  });
+
   test('rows with the same unit, metric, date and status but different values point at each other', () => {
     const [x, y, z] = markConflicts([obs('c', '2025-07-01', 69, { source: 's1' }), obs('c', '2025-07-01', 70, { source: 's2' }), obs('c', '2025-07-01', 69, { source: 's3' })]);
     expect(x.conflicts_with).toEqual(['c|communes|2025-07-01|reported|s2']);

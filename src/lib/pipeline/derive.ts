@@ -1,7 +1,7 @@
-import { parsePartialDate } from '../dates.ts';
+import { dayMs, parsePartialDate } from '../dates.ts';
 import type { Lineage } from '../schema/lineage.ts';
 import type { Metric } from '../schema/metric.ts';
-import type { Observation } from '../schema/observation.ts';
+import { statuses, type Observation } from '../schema/observation.ts';
 import type { Unit } from '../schema/unit.ts';
 
 /** The day the 34-province map took effect; pre-2025 figures are those dated before it. */
@@ -13,50 +13,71 @@ export const CONFLICT_WINDOW_DAYS = 31;
 const DAY = 864e5;
 
 /** Start (ms) of the period a figure refers to; its end is `date_end`. */
-const startOf = (o: Observation) => Date.parse(parsePartialDate(o.date)?.start ?? o.date_end);
+const startOf = (o: Observation) => dayMs(parsePartialDate(o.date)?.start ?? o.date_end);
 
 /**
  * Marks rows whose value differs from another source's for the same unit, metric and status at the same
- * time: overlapping dates, or dates at most CONFLICT_WINDOW_DAYS apart, on the same side of 1 July 2025
- * (the same map). Both rows are kept. Linear-ish: each group is swept in date order.
+ * time, on the same side of 1 July 2025 (the same map). Both rows are kept. For a stock (a level at a
+ * date) "the same time" is overlapping dates or dates at most CONFLICT_WINDOW_DAYS apart: sources date
+ * the same state of things a little differently. For a flow (a total up to its date, such as staff exits
+ * so far) only overlapping dates count: two running totals at different dates are expected to differ.
+ * Linear-ish: each group is swept in date order.
  */
-export function markConflicts(observations: Observation[]): Observation[] {
-  const groups = new Map<string, { o: Observation; start: number; end: number }[]>();
-  for (const o of observations) {
-    const key = `${o.unit}|${o.metric}|${o.status}|${o.era}`;
-    const item = { o, start: startOf(o), end: Date.parse(o.date_end) };
-    const g = groups.get(key);
-    if (g) g.push(item);
-    else groups.set(key, [item]);
+export function markConflicts(observations: Observation[], flows: ReadonlySet<string> = new Set()): Observation[] {
+  // Groups by unit, then metric, then status × era, without building a key string per row; a group is a
+  // list of row indices, with each row's start and end day in typed arrays.
+  const n = observations.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const byUnit = new Map<string, Map<string, number[][]>>();
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const o = observations[i];
+    start[i] = startOf(o);
+    end[i] = dayMs(o.date_end);
+    let byMetric = byUnit.get(o.unit);
+    if (!byMetric) byUnit.set(o.unit, (byMetric = new Map()));
+    let slots = byMetric.get(o.metric);
+    if (!slots) byMetric.set(o.metric, (slots = []));
+    const slot = statuses.indexOf(o.status) * 2 + (o.era === 'current' ? 1 : 0);
+    const g = slots[slot];
+    if (g) g.push(i);
+    else groups.push((slots[slot] = [i]));
   }
-  const conflicts = new Map<Observation, string[]>();
-  const add = (a: Observation, b: Observation) => {
+  // Row index → the rows it conflicts with; ordered by file order below.
+  const conflicts = new Map<number, number[]>();
+  const add = (a: number, b: number) => {
     const list = conflicts.get(a);
-    if (list) list.push(b.id);
-    else conflicts.set(a, [b.id]);
+    if (list) list.push(b);
+    else conflicts.set(a, [b]);
   };
-  const window = CONFLICT_WINDOW_DAYS * DAY;
-  for (const g of groups.values()) {
+  const stockWindow = CONFLICT_WINDOW_DAYS * DAY;
+  for (const g of groups) {
     if (g.length < 2) continue;
-    g.sort((a, b) => a.start - b.start);
-    for (let i = 0; i < g.length; i++) {
-      const a = g[i];
-      for (let j = i + 1; j < g.length && g[j].start <= a.end + window; j++) {
-        const b = g[j];
-        if (b.o.value === a.o.value || b.o.source === a.o.source) continue;
-        const overlap = b.start <= a.end && a.start <= b.end;
-        if (overlap || Math.abs(a.end - b.end) <= window) {
-          add(a.o, b.o);
-          add(b.o, a.o);
+    const window = flows.has(observations[g[0]].metric) ? 0 : stockWindow;
+    g.sort((a, b) => start[a] - start[b]);
+    for (let x = 0; x < g.length; x++) {
+      const a = g[x];
+      const oa = observations[a];
+      for (let y = x + 1; y < g.length && start[g[y]] <= end[a] + window; y++) {
+        const b = g[y];
+        const ob = observations[b];
+        if (ob.value === oa.value || ob.source === oa.source) continue;
+        const overlap = start[b] <= end[a] && start[a] <= end[b];
+        if (overlap || Math.abs(end[a] - end[b]) <= window) {
+          add(a, b);
+          add(b, a);
         }
       }
     }
   }
-  const order = new Map(observations.map((o, i) => [o.id, i]));
-  return observations.map((o) => {
-    const ids = conflicts.get(o);
-    return ids ? { ...o, conflicts_with: ids.sort((x, y) => order.get(x)! - order.get(y)!) } : o;
-  });
+  if (conflicts.size === 0) return observations;
+  const out = observations.slice();
+  for (const [i, list] of conflicts) {
+    list.sort((x, y) => x - y);
+    out[i] = { ...observations[i], conflicts_with: list.map((x) => observations[x].id) };
+  }
+  return out;
 }
 
 export interface Change {
@@ -134,6 +155,17 @@ export function rollUpToCurrentBorders(observations: readonly Observation[], lin
   return result.sort((a, b) => a.unit.localeCompare(b.unit));
 }
 
+/** Observations grouped by metric, in their original order: each derivation then reads only its metric's rows. */
+export function groupByMetric(observations: readonly Observation[]): Map<string, Observation[]> {
+  const groups = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const g = groups.get(o.metric);
+    if (g) g.push(o);
+    else groups.set(o.metric, [o]);
+  }
+  return groups;
+}
+
 export interface BeforeAfter {
   unit: string;
   metric: string;
@@ -143,9 +175,16 @@ export interface BeforeAfter {
 }
 
 /** For stock metrics: the pre-2025 value on today's borders and the latest value since, with the change. */
-export function beforeAfter(observations: readonly Observation[], lineage: readonly Lineage[], metric: Metric, currentUnits: readonly Unit[]): BeforeAfter[] {
+export function beforeAfter(
+  observations: readonly Observation[],
+  lineage: readonly Lineage[],
+  metric: Metric,
+  currentUnits: readonly Unit[],
+  /** This metric's roll-ups when the caller already has them. */
+  rollUps: readonly RollUp[] = rollUpToCurrentBorders(observations, lineage, metric),
+): BeforeAfter[] {
   if (metric.kind !== 'stock' || metric.level === 'national') return [];
-  const rolled = new Map(rollUpToCurrentBorders(observations, lineage, metric).map((r) => [r.unit, r]));
+  const rolled = new Map(rollUps.map((r) => [r.unit, r]));
   const after = new Map<string, Observation>();
   for (const o of observations) {
     if (o.metric !== metric.id || o.status !== 'reported' || o.era !== 'current') continue;
@@ -196,40 +235,51 @@ export function checkNationalTotals(observations: readonly Observation[], metric
     }
     return list;
   };
+  const byMetric = groupByMetric(observations);
   for (const m of metrics.filter((x) => x.additive)) {
     const totals: Observation[] = [];
-    // Provinces' reported figures, indexed by unit, map and year, sorted by date for a nearest-date search.
-    const index = new Map<string, { t: number; o: Observation }[]>();
-    for (const o of observations) {
-      if (o.metric !== m.id || o.status !== 'reported') continue;
+    // Provinces' reported figures by map and year, then by unit, sorted by date for a nearest-date search.
+    const index = new Map<string, Map<string, { t: number; o: Observation }[]>>();
+    for (const o of byMetric.get(m.id) ?? []) {
+      if (o.status !== 'reported') continue;
       if (nationalIds.has(o.unit)) {
         totals.push(o);
         continue;
       }
-      const key = `${o.unit}|${o.era}|${o.date_end.slice(0, 4)}`;
-      const item = { t: Date.parse(o.date_end), o };
-      const list = index.get(key);
+      const key = `${o.era}|${o.date_end.slice(0, 4)}`;
+      let byUnit = index.get(key);
+      if (!byUnit) index.set(key, (byUnit = new Map()));
+      const item = { t: dayMs(o.date_end), o };
+      const list = byUnit.get(o.unit);
       if (list) list.push(item);
-      else index.set(key, [item]);
+      else byUnit.set(o.unit, [item]);
     }
     if (totals.length === 0) continue;
-    for (const list of index.values()) list.sort((a, b) => a.t - b.t);
+    for (const byUnit of index.values()) for (const list of byUnit.values()) list.sort((a, b) => a.t - b.t);
+    // Totals from several sources for the same day share one sum.
+    const sums = new Map<string, { sum: number; covered: number; of: number }>();
     for (const total of totals) {
-      const year = total.date_end.slice(0, 4);
-      const target = Date.parse(total.date_end);
       // The map the total describes: a pre-merger total dated "2025" still counts the 63 provinces.
       const day = total.era === 'pre-2025' && total.date_end >= MERGER_DATE ? '2025-06-30' : total.date_end;
-      const provinces = provincesOn(day);
-      let sum = 0;
-      let covered = 0;
-      for (const u of provinces) {
-        const candidates = index.get(`${u.id}|${total.era}|${year}`);
-        if (!candidates) continue;
-        sum += nearest(candidates, target).value;
-        covered++;
+      const memo = `${total.era}|${day}|${total.date_end}`;
+      let s = sums.get(memo);
+      if (!s) {
+        const byUnit = index.get(`${total.era}|${total.date_end.slice(0, 4)}`);
+        const target = dayMs(total.date_end);
+        const provinces = provincesOn(day);
+        let sum = 0;
+        let covered = 0;
+        for (const u of provinces) {
+          const candidates = byUnit?.get(u.id);
+          if (!candidates) continue;
+          sum += nearest(candidates, target).value;
+          covered++;
+        }
+        s = { sum, covered, of: provinces.length };
+        sums.set(memo, s);
       }
-      if (covered === 0) continue;
-      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum, covered, of: provinces.length, difference: total.value - sum });
+      if (s.covered === 0) continue;
+      checks.push({ metric: m.id, date: total.date, national: total.value, nationalObservation: total.id, sum: s.sum, covered: s.covered, of: s.of, difference: total.value - s.sum });
     }
   }
   return checks;

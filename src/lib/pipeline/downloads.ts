@@ -1,37 +1,61 @@
-import { toCsv, type CsvValue } from '../csv-out.ts';
+import { csvLines, type CsvValue } from '../csv-out.ts';
 import type { Dataset } from '../schema/dataset.ts';
+import type { Observation } from '../schema/observation.ts';
 import { utf8Length } from '../text.ts';
 
 export const LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 
 type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
 interface Field { name: string; type: FieldType; description: string; constraints?: Record<string, unknown> }
-export interface Table { name: string; title: string; description: string; fields: Field[]; rows: Record<string, CsvValue>[]; primaryKey?: string[] }
+export interface Table<T = unknown> {
+  name: string;
+  title: string;
+  description: string;
+  fields: Field[];
+  /** The records behind the rows; `toRow` turns one into a row of exactly `fields`, in order, on demand. */
+  rows: readonly T[];
+  /** One record's cells in field order (default: the record's properties named by the fields). */
+  toValues?: (item: T) => CsvValue[];
+  /**
+   * `records`: the JSON file is the pipeline's records as they are (the same file the pages read, so it
+   * is written once); `rows`: the JSON file has exactly the CSV's fields.
+   */
+  json?: 'records' | 'rows';
+  primaryKey?: string[];
+}
 
 const str = (name: string, description: string, constraints?: Record<string, unknown>): Field => ({ name, type: 'string', description, constraints });
 
 /** The public tables: tidy, one fact a row, every observation with its source id and locator. */
-export function downloadTables(d: Dataset): Table[] {
+export function downloadTables(d: Dataset): Table<any>[] {
   const unitOf = new Map(d.units.map((u) => [u.id, u]));
   return [
     {
-      name: 'observations', title: 'Observations', primaryKey: ['id'],
-      description: 'One value of one metric for one administrative unit at one date, from one source.',
+      name: 'observations', title: 'Observations', primaryKey: ['id'], json: 'records',
+      description: 'One value of one metric for one administrative unit at one date, from one source. observations.json holds the same records without unit_code and unit_name_vi, with conflicts_with as an array.',
       fields: [
         str('id', 'unit|metric|date|status|source'), str('unit', 'Unit id (see units)'), str('unit_code', 'GSO code of the unit'),
         str('unit_name_vi', 'Unit name in Vietnamese'), str('metric', 'Metric id (see metrics)'),
-        str('date', 'Date the value refers to: YYYY, YYYY-MM or YYYY-MM-DD'), str('period_start', 'Start of the period for flows, if stated'),
+        str('date', 'Date the value refers to: YYYY, YYYY-MM or YYYY-MM-DD, or an interval YYYY-MM/YYYY for an undated fact'),
+        { name: 'date_end', type: 'date', description: 'Last day the date covers' },
+        str('era', 'Which map the figure describes: pre-2025 (63 provinces) or current (34)', { enum: ['pre-2025', 'current'] }),
+        str('period_start', 'Start of the period for flows, if stated'),
         { name: 'value', type: 'number', description: 'The value as stated by the source' },
         { name: 'denominator', type: 'number', description: 'For "x of n" facts, n' },
         str('status', 'reported, planned or target', { enum: ['reported', 'planned', 'target'] }),
         str('source', 'Source id (see sources)'), str('locator', 'Where in the source the figure stands'), str('note', 'Our note, in our own words'),
         str('conflicts_with', 'Ids of rows from other sources stating a different value, separated by spaces'),
       ],
-      rows: d.observations.map((o) => {
+      rows: d.observations,
+      // Cells are built a batch at a time while writing: a million rows never sit in memory twice.
+      toValues: (o: Observation) => {
         const u = unitOf.get(o.unit)!;
-        return { ...o, unit_code: u.code, unit_name_vi: u.name_vi, conflicts_with: o.conflicts_with.join(' ') };
-      }),
-    },
+        return [
+          o.id, o.unit, u.code, u.name_vi, o.metric, o.date, o.date_end, o.era, o.period_start,
+          o.value, o.denominator, o.status, o.source, o.locator, o.note, o.conflicts_with.join(' '),
+        ];
+      },
+    } as Table<Observation>,
     {
       name: 'units', title: 'Administrative units', primaryKey: ['id'],
       description: 'Provinces and centrally-run cities before and after 1 July 2025, with validity intervals.',
@@ -60,14 +84,14 @@ export function downloadTables(d: Dataset): Table[] {
       rows: d.metrics,
     },
     {
-      name: 'sources', title: 'Sources', primaryKey: ['id'],
+      name: 'sources', title: 'Sources', primaryKey: ['id'], json: 'records',
       description: 'Every source behind a figure: laws, government pages, press articles, datasets.',
       fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'vi or en'), str('kind', 'law, government, press or dataset'), str('accessed', 'Date accessed'), str('note', 'Our note')],
       rows: d.sources,
     },
     {
-      name: 'events', title: 'Events', primaryKey: ['id'],
-      description: 'Dated reform decisions and commitments per unit, each with a source.',
+      name: 'events', title: 'Events', primaryKey: ['id'], json: 'records',
+      description: 'Dated reform decisions and commitments per unit, each with a source. events.json adds date_end, the last day the date covers.',
       fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', 'plan, resolution, decision, merger, review, deadline or directive'), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
       rows: d.events,
     },
@@ -86,6 +110,8 @@ export interface DownloadFile {
   rows: number | null;
   /** The content, produced piece by piece so that a million-row table never sits in one string. */
   chunks: () => Iterable<string>;
+  /** The JSON of the dataset's own records, which the pages read too. */
+  records?: boolean;
 }
 
 /** CSV and JSON per table, as streams of text; `datapackageJson` describes them once their sizes are known. */
@@ -94,8 +120,15 @@ export function downloadFiles(d: Dataset): { tables: Table[]; files: DownloadFil
   const files: DownloadFile[] = [];
   for (const t of tables) {
     const names = t.fields.map((f) => f.name);
-    files.push({ name: `${t.name}.csv`, rows: t.rows.length, chunks: () => csvChunks(names, t.rows) });
-    files.push({ name: `${t.name}.json`, rows: t.rows.length, chunks: () => jsonArrayChunks(t.rows, (r) => pick(r, names)) });
+    const toValues = t.toValues ?? ((x: unknown) => names.map((n) => (x as Record<string, CsvValue>)[n]));
+    const toObject = (x: unknown) => {
+      const values = toValues(x);
+      const out: Record<string, CsvValue> = {};
+      names.forEach((n, i) => (out[n] = values[i] ?? null));
+      return out;
+    };
+    files.push({ name: `${t.name}.csv`, rows: t.rows.length, chunks: () => csvChunks(names, t.rows, toValues) });
+    files.push({ name: `${t.name}.json`, rows: t.rows.length, chunks: () => jsonArrayChunks(t.rows, t.json === 'records' ? undefined : toObject), records: t.json === 'records' });
   }
   return { tables, files };
 }
@@ -111,19 +144,21 @@ export function buildDownloads(d: Dataset): Map<string, string> {
 
 const BATCH = 2000;
 
-function* csvChunks(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): Iterable<string> {
-  yield toCsv(columns, []);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const csv = toCsv(columns, rows.slice(i, i + BATCH));
-    yield csv.slice(csv.indexOf('\n') + 1); // without the header line
-  }
+function* csvChunks<T>(columns: readonly string[], rows: readonly T[], toValues: (item: T) => CsvValue[]): Iterable<string> {
+  yield columns.join(',') + '\n';
+  for (let i = 0; i < rows.length; i += BATCH) yield csvLines(rows.slice(i, i + BATCH).map(toValues));
 }
 
 /** `JSON.stringify(array)` (plus a final newline), in pieces. */
-export function* jsonArrayChunks<T>(items: readonly T[], map: (item: T) => unknown = (x) => x): Iterable<string> {
+export function* jsonArrayChunks<T>(items: readonly T[], map?: (item: T) => unknown): Iterable<string> {
   yield '[';
   for (let i = 0; i < items.length; i += BATCH) {
-    yield (i > 0 ? ',' : '') + items.slice(i, i + BATCH).map((x) => JSON.stringify(map(x))).join(',');
+    const batch = items.slice(i, i + BATCH);
+    // One stringify per batch (V8's fast path for arrays of like objects), without its brackets.
+    const json = JSON.stringify(map ? batch.map(map) : batch);
+    // The comma on its own: prepending it would make a rope the writer must flatten (a copy per batch).
+    if (i > 0) yield ',';
+    yield json.slice(1, -1);
   }
   yield ']\n';
 }
@@ -142,12 +177,6 @@ export function* jsonObjectChunks(value: Record<string, unknown>): Iterable<stri
   yield first ? '{}' : '}';
 }
 
-function pick(row: Record<string, CsvValue>, names: string[]) {
-  const out: Record<string, CsvValue> = {};
-  for (const n of names) out[n] = row[n] ?? null;
-  return out;
-}
-
 /** The Frictionless descriptor of the tables, given the byte size of each written CSV. */
 export function datapackageJson(d: Dataset, tables: Table[], bytesOf: (name: string) => number): string {
   return JSON.stringify(datapackage(d, tables, bytesOf), null, 2) + '\n';
@@ -161,7 +190,9 @@ function datapackage(d: Dataset, tables: Table[], bytesOf: (name: string) => num
     version: d.version,
     description: 'Sourced figures on Vietnam\'s administrative reform (2017–2025) by province, before and after the 1 July 2025 merger of 63 provinces into 34.',
     licenses: [LICENCE],
-    sources: d.sources.map((s) => ({ title: `${s.publisher}: ${s.title}`, path: s.url || undefined })),
+    // Every source is a row of sources.csv (publisher, title, address, date): listing them here again
+    // would copy the whole table into the descriptor.
+    sources: [{ title: `${d.sources.length} sources, one per row of sources.csv`, path: 'sources.csv' }],
     resources: tables.map((t) => ({
       name: t.name,
       path: `${t.name}.csv`,

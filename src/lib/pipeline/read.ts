@@ -37,11 +37,13 @@ function requireCell(t: Table, row: CsvRow, column: string): string | null {
 function oneOf<T extends string>(t: Table, row: CsvRow, column: string, allowed: readonly T[]): T | null {
   const v = requireCell(t, row, column);
   if (v === null) return null;
-  if (!(allowed as readonly string[]).includes(v)) {
+  const i = (allowed as readonly string[]).indexOf(v);
+  if (i === -1) {
     t.fail(row, column, `${column}-invalid`, `must be one of ${allowed.join(', ')}`);
     return null;
   }
-  return v as T;
+  // The constant, not the cell's own copy: a million rows then share one string per value.
+  return allowed[i];
 }
 
 function dateCell(t: Table, row: CsvRow, column: string, required: boolean, rule = 'date-invalid'): PartialDate | null | undefined {
@@ -151,22 +153,52 @@ export interface ObservationContext {
   numberMode: NumberMode;
 }
 
+/** Where each observation was read, by row id: finds duplicate facts, also across files, and locates messages. */
+export class FactIndex {
+  private readonly files: string[] = [];
+  /** file index × 2^32 + line: a number per row, not a string. */
+  private readonly at = new Map<string, number>();
+
+  /** Records a row; returns where the same fact was first read, or null. */
+  add(id: string, file: string, line: number): string | null {
+    const first = this.at.get(id);
+    if (first !== undefined) return this.describe(first);
+    let f = this.files.lastIndexOf(file);
+    if (f === -1) f = this.files.push(file) - 1;
+    this.at.set(id, f * 2 ** 32 + line);
+    return null;
+  }
+
+  /** File and line where the row was read. */
+  where(id: string): { file: string; line: number } | null {
+    const n = this.at.get(id);
+    return n === undefined ? null : { file: this.files[Math.floor(n / 2 ** 32)], line: n % 2 ** 32 };
+  }
+
+  private describe(n: number): string {
+    return `${this.files[Math.floor(n / 2 ** 32)]}:${n % 2 ** 32}`;
+  }
+}
+
 /** Reads observation files, applying every row rule, duplicate detection across all files included. */
-export function readObservations(files: SourceFile[], ctx: ObservationContext): { observations: Observation[]; problems: Problem[] } {
+export function readObservations(
+  files: SourceFile[],
+  ctx: ObservationContext,
+  /** Share one index across calls to find duplicates across files. */
+  seen = new FactIndex(),
+): { observations: Observation[]; problems: Problem[] } {
   const observations: Observation[] = [];
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
   for (const file of files) {
     const t = new Table(file, { required: columns.observations.filter((c) => !(optionalObservationColumns as readonly string[]).includes(c)), optional: optionalObservationColumns });
     for (const row of t.rows) {
       const o = readObservationRow(t, row, ctx);
       if (!o) continue;
-      const first = seen.get(o.id);
+      const first = seen.add(o.id, file.path, row.line);
       if (first) {
         t.fail(row, 'source', 'duplicate-fact', `same unit, metric, date, status and source as ${first}`);
         continue;
       }
-      seen.set(o.id, o.origin);
       observations.push(o);
     }
     for (const x of t.problems) problems.push(x);
@@ -205,7 +237,9 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
   }
 
   const status = oneOf(t, row, 'status', statuses);
-  const sourceId = requireCell(t, row, 'source');
+  const sourceCell = requireCell(t, row, 'source');
+  // The source row's id string, shared by all rows citing it.
+  const sourceId = sourceCell === null ? null : (ctx.sources.get(sourceCell)?.id ?? sourceCell);
   if (sourceId && !ctx.sources.has(sourceId)) {
     const hint = nearestId(sourceId, ctx.sources.keys());
     t.fail(row, 'source', 'source-unknown', `not in the sources files${hint ? `; did you mean ${hint}?` : ''}`);
@@ -228,7 +262,6 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
     locator,
     note: t.cell(row, 'note'),
     conflicts_with: [],
-    origin: `${t.file.path}:${row.line}`,
   };
 }
 

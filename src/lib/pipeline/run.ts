@@ -1,9 +1,10 @@
 import type { NumberMode } from '../numbers.ts';
 import type { Dataset } from '../schema/dataset.ts';
+import type { Observation } from '../schema/observation.ts';
 import { coverageTable } from './coverage.ts';
-import { beforeAfter, checkNationalTotals, markConflicts, rollUpToCurrentBorders } from './derive.ts';
+import { beforeAfter, checkNationalTotals, groupByMetric, markConflicts, rollUpToCurrentBorders } from './derive.ts';
 import { hasErrors, sortProblems, type Problem } from './problems.ts';
-import { readEvents, readLineage, readMetrics, readObservations, readSources, readTiles, readUnits } from './read.ts';
+import { FactIndex, readEvents, readLineage, readMetrics, readObservations, readSources, readTiles, readUnits } from './read.ts';
 import type { SourceFile } from './table.ts';
 import { UnitIndex } from './units.ts';
 
@@ -25,7 +26,16 @@ export interface BuildResult {
 }
 
 /** Parse → validate → normalise → derive, for the whole dataset. Pure: no file system, no clock. */
-export function buildDataset(files: DatasetFiles, options: { numberMode?: NumberMode; contributorFiles?: Set<string> } = {}): BuildResult {
+export function buildDataset(
+  files: DatasetFiles,
+  options: {
+    numberMode?: NumberMode;
+    contributorFiles?: Set<string>;
+    /** Called as each phase ends, with its name: the caller's clock can time the phases (`--timings`). */
+    phaseDone?: (phase: string) => void;
+  } = {},
+): BuildResult {
+  const done = options.phaseDone ?? (() => {});
   const problems: Problem[] = [];
   const u = readUnits(files.units);
   for (const x of u.problems) problems.push(x);
@@ -35,39 +45,34 @@ export function buildDataset(files: DatasetFiles, options: { numberMode?: Number
   for (const x of s.problems) problems.push(x);
   const sources = new Map(s.sources.map((x) => [x.id, x]));
   const metrics = new Map(m.metrics.map((x) => [x.id, x]));
+  done('read units, metrics, sources');
 
   // Lineage first with a plain index, so that unit messages can name successors.
   const l = readLineage(files.lineage, new UnitIndex(u.units), sources);
   for (const x of l.problems) problems.push(x);
   const units = new UnitIndex(u.units, new Map(l.lineage.map((x) => [x.from, x.to])));
 
-  const observations = [];
+  // One map of row ids across all files, so that a fact repeated in another file is a duplicate too.
+  const seen = new FactIndex();
+  const unique: Observation[] = [];
   for (const file of files.observations) {
     const mode = options.contributorFiles?.has(file.path) ? 'contributor' : (options.numberMode ?? 'strict');
-    const r = readObservations([file], { units, metrics, sources, numberMode: mode });
-    for (const x of r.observations) observations.push(x);
+    const r = readObservations([file], { units, metrics, sources, numberMode: mode }, seen);
+    for (const x of r.observations) unique.push(x);
     for (const x of r.problems) problems.push(x);
   }
-  // Duplicates across files: the per-file reader saw each file alone.
-  const seen = new Map<string, string>();
-  const unique = [];
-  for (const o of observations) {
-    const first = seen.get(o.id);
-    if (first) {
-      const [file, line] = splitOrigin(o.origin);
-      problems.push({ file, line, column: 1, rule: 'duplicate-fact', message: `same unit, metric, date, status and source as ${first}`, value: o.id, severity: 'error' });
-    } else {
-      seen.set(o.id, o.origin);
-      unique.push(o);
-    }
-  }
+  done('read observations');
 
   const e = readEvents(files.events, units, sources);
   for (const x of e.problems) problems.push(x);
   const t = files.tiles ? readTiles(files.tiles, units) : { tiles: [], problems: [] };
   for (const x of t.problems) problems.push(x);
 
-  const used = new Set<string>([...unique.map((o) => o.source), ...e.events.map((x) => x.source), ...l.lineage.map((x) => x.source)]);
+  done('read events, tiles');
+  const used = new Set<string>();
+  for (const o of unique) used.add(o.source);
+  for (const x of e.events) used.add(x.source);
+  for (const x of l.lineage) used.add(x.source);
   for (const src of s.sources) {
     if (!used.has(src.id)) {
       const at = s.lines.get(src.id)!;
@@ -76,10 +81,9 @@ export function buildDataset(files: DatasetFiles, options: { numberMode?: Number
   }
 
   const checks = checkNationalTotals(unique, m.metrics, u.units);
-  const byId = new Map(unique.map((o) => [o.id, o]));
   for (const c of checks) {
     if (c.difference !== 0 && c.covered === c.of) {
-      const [file, line] = splitOrigin(byId.get(c.nationalObservation)!.origin);
+      const { file, line } = seen.where(c.nationalObservation)!;
       problems.push({
         file, line, column: 5, rule: 'national-sum-mismatch', severity: 'warning',
         message: `national ${c.metric} on ${c.date} is ${c.national} but the ${c.of} provinces sum to ${c.sum} (difference ${c.difference}); both are kept and shown`,
@@ -88,11 +92,15 @@ export function buildDataset(files: DatasetFiles, options: { numberMode?: Number
     }
   }
 
+  done('check sources, national totals');
   if (hasErrors(problems)) return { dataset: null, problems: sortProblems(problems) };
 
-  const withConflicts = markConflicts(unique);
-  const rollUps = m.metrics.flatMap((metric) => rollUpToCurrentBorders(withConflicts, l.lineage, metric));
+  const withConflicts = markConflicts(unique, new Set(m.metrics.filter((x) => x.kind === 'flow').map((x) => x.id)));
+  done('mark conflicts');
+  const byMetric = groupByMetric(withConflicts);
   const current = u.units.filter((x) => x.era === 'current');
+  const rollUpsOf = new Map(m.metrics.map((metric) => [metric.id, rollUpToCurrentBorders(byMetric.get(metric.id) ?? [], l.lineage, metric)]));
+  const rollUps = m.metrics.flatMap((metric) => rollUpsOf.get(metric.id)!);
   const dataset: Dataset = {
     version: files.version,
     asOf: latestDate(s.sources.map((x) => x.published)),
@@ -104,16 +112,12 @@ export function buildDataset(files: DatasetFiles, options: { numberMode?: Number
     events: [...e.events].sort((a, b) => a.date_end.localeCompare(b.date_end) || a.id.localeCompare(b.id)),
     tiles: t.tiles,
     rollUps,
-    beforeAfter: m.metrics.flatMap((metric) => beforeAfter(withConflicts, l.lineage, metric, current)),
+    beforeAfter: m.metrics.flatMap((metric) => beforeAfter(byMetric.get(metric.id) ?? [], l.lineage, metric, current, rollUpsOf.get(metric.id))),
     nationalChecks: checks,
     coverage: coverageTable(m.metrics, u.units, withConflicts, rollUps),
   };
+  done('roll up, before/after, coverage');
   return { dataset, problems: sortProblems(problems) };
-}
-
-function splitOrigin(origin: string): [string, number] {
-  const i = origin.lastIndexOf(':');
-  return [origin.slice(0, i), Number(origin.slice(i + 1))];
 }
 
 function latestDate(dates: string[]): string {

@@ -1,5 +1,5 @@
 import { parseCsv, type CsvRow } from '../csv.ts';
-import { normaliseText } from '../text.ts';
+import { tidyWhitespace } from '../text.ts';
 import type { Problem, Severity } from './problems.ts';
 
 export interface SourceFile {
@@ -18,7 +18,9 @@ export class Table {
 
   constructor(file: SourceFile, columns: { required: readonly string[]; optional?: readonly string[] }) {
     this.file = file;
-    const parsed = parseCsv(file.text);
+    // NFC once for the whole file (a combining mark never composes across a delimiter or a quote), so
+    // that each cell only needs its whitespace tidied.
+    const parsed = parseCsv(file.text.normalize('NFC'));
     this.header = parsed.header;
     this.header.forEach((h, i) => this.index.set(h, i + 1));
     for (const e of parsed.errors) this.report(e.line, e.column, 'csv-syntax', e.message, e.value);
@@ -33,8 +35,8 @@ export class Table {
 
   /** The cell, NFC-normalised and trimmed; '' when the column is absent. */
   cell(row: CsvRow, column: string): string {
-    const raw = row.cells[column];
-    return raw === undefined ? '' : normaliseText(raw);
+    const i = this.index.get(column);
+    return i === undefined ? '' : tidyWhitespace(row.values[i - 1]);
   }
 
   column(name: string): number {

@@ -22,6 +22,8 @@ export class UnitIndex {
   private readonly byId = new Map<string, Unit>();
   private readonly byCode = new Map<string, Unit[]>();
   private readonly byName = new Map<string, Unit[]>();
+  /** One resolution object per unit, reused: most rows name a unit by its id. */
+  private readonly found = new Map<Unit, UnitResolution>();
   readonly units: readonly Unit[];
   /** Successor of each dissolved unit, for messages such as "part of Tây Ninh from 2025-07-01". */
   private readonly successorOf: ReadonlyMap<string, string>;
@@ -42,16 +44,18 @@ export class UnitIndex {
 
   resolve(text: string, date: PartialDate | null): UnitResolution {
     const exact = this.byId.get(text);
+    // The common case first: an id, valid at the date (an id names one unit; no other can be meant).
+    if (exact && (date === null || unitValidAt(exact, date))) return this.ok(exact);
     const candidates = exact ? [exact] : (this.byCode.get(text) ?? this.byName.get(foldDiacritics(text)) ?? []);
     if (candidates.length === 0) {
       const hint = this.nearest(text);
       return { ok: false, rule: 'unit-unknown', message: `no unit has this id, code or name${hint ? `; did you mean ${hint}?` : ''}` };
     }
-    if (date === null) return { ok: true, unit: candidates[0] };
+    if (date === null) return this.ok(candidates[0]);
     const valid = candidates.filter((u) => unitValidAt(u, date));
     if (valid.length >= 1) {
       // Several units share a code or name across eras; the one valid at the date wins.
-      return { ok: true, unit: valid[valid.length - 1] };
+      return this.ok(valid[valid.length - 1]);
     }
     const u = candidates[0];
     const next = this.successorOf.get(u.id);
@@ -62,6 +66,12 @@ export class UnitIndex {
       rule: 'unit-not-valid',
       message: `${u.name_vi} (${u.id}) ${describeInterval(u)}, so it cannot have a figure dated ${date.text}${where}`,
     };
+  }
+
+  private ok(unit: Unit): UnitResolution {
+    let r = this.found.get(unit);
+    if (!r) this.found.set(unit, (r = { ok: true, unit }));
+    return r;
   }
 
   /** The closest name or id, compared without diacritics: "Ha Tinh" for "Ha Tihn". */

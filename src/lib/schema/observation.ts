@@ -22,7 +22,5 @@ export const observationSchema = z.object({
   note: z.string(),
   /** Ids of rows for the same unit, metric, date and status whose value differs (from other sources). */
   conflicts_with: z.array(z.string()),
-  /** Where the row was read from, e.g. `data/observations/seeds.csv:4`. */
-  origin: z.string(),
 });
 export type Observation = z.output<typeof observationSchema>;

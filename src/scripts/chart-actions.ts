@@ -62,7 +62,9 @@ async function png(svgText: string): Promise<Blob> {
 
 function init(box: HTMLElement) {
   const figure = box.closest('figure')!;
-  const p = JSON.parse(box.querySelector('[data-chart-payload]')!.textContent!) as Payload;
+  // Read on every use: the compare page rewrites it when the selection changes.
+  const payload = () => JSON.parse(box.querySelector('[data-chart-payload]')!.textContent!) as Payload;
+  let p = payload();
   const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
   const status = box.querySelector<HTMLElement>('[data-status]')!;
   const embedArea = box.querySelector<HTMLTextAreaElement>('[data-embed]');
@@ -83,6 +85,7 @@ function init(box: HTMLElement) {
     return [s.sort && s.sort !== 'value' ? s.sort : '', s.percap ? 'per-100k' : ''].filter(Boolean).join('-');
   };
   const refresh = () => {
+    p = payload();
     const s = state();
     const link = box.querySelector<HTMLAnchorElement>('[data-permalink]')!;
     link.href = permalink();
@@ -95,6 +98,9 @@ function init(box: HTMLElement) {
       const src = new URL(new URL(p.embed).pathname, location.origin);
       if (s.sort) src.searchParams.set('sort', s.sort);
       if (s.percap) src.searchParams.set('percap', '1');
+      // The compare page's selection.
+      const selection = new URLSearchParams(location.search).get('u');
+      if (selection) src.searchParams.set('u', selection);
       embedArea.value = embedArea.value
         .replace(/<iframe src="[^"]*"/, `<iframe src="${src.href.replace(/&/g, '&amp;')}"`)
         .replace(/<script src="[^"]*\/embed\.js"/, `<script src="${location.origin}/embed.js"`);

@@ -2,12 +2,33 @@
 // selection of two to four provinces kept in the URL (?u=a,b,c), charts and table re-rendered in place.
 import { compareChart } from '../lib/charts/compare.ts';
 import { fill } from '../lib/i18n/index.ts';
-import { searchUnits, selectionFromQuery, type CompareData } from '../lib/views/compare.ts';
+import { compareFigure, compareSourceLine, searchUnits, selectionFromQuery, shownMetrics, type CompareData, type CompareStrings } from '../lib/views/compare.ts';
 
 interface Payload {
   data: CompareData;
-  strings: Record<string, string>;
+  strings: CompareStrings & { remove: string; tooMany: string; provinceHref: string; metric: string };
   sources: Record<string, string>;
+}
+
+/**
+ * Redraws one compare figure for a selection: chart, source line, and the numbers its share/download
+ * block exports (the JSON it reads on each click), then tells that block to refresh its links.
+ */
+export function updateCompareFigure(figure: HTMLElement, data: CompareData, metricId: string, selected: readonly string[], s: CompareStrings, sources: Record<string, string>) {
+  const fig = compareFigure(data, metricId, selected, s.missing);
+  const line = compareSourceLine(fig.sources, sources, s);
+  figure.querySelector<HTMLElement>('.chart-body')!.innerHTML = compareChart(fig.bars, { ariaLabel: fill(s.chartLabel, { title: fig.metric.label }) });
+  const source = figure.querySelector<HTMLElement>('[data-source-line]');
+  if (source) source.innerHTML = line.html;
+  const payloadEl = figure.querySelector<HTMLScriptElement>('[data-chart-payload]');
+  if (payloadEl) {
+    const payload = JSON.parse(payloadEl.textContent!) as { data: unknown; sourceText: string };
+    payload.data = fig.data;
+    payload.sourceText = line.text;
+    payloadEl.textContent = JSON.stringify(payload).replace(/</g, '\\u003c');
+  }
+  figure.dispatchEvent(new Event('change'));
+  return fig;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -23,7 +44,6 @@ export function initCompare(): void {
   const chips = root.querySelector<HTMLUListElement>('[data-chips]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const note = root.querySelector<HTMLElement>('[data-default-note]')!;
-  const charts = document.querySelector<HTMLElement>('[data-charts]')!;
   const table = document.querySelector<HTMLElement>('[data-table]')!;
   const fromUrl = selectionFromQuery(location.search, new Set(unitOf.keys()));
   let selected = fromUrl.length ? fromUrl : data.defaults;
@@ -35,21 +55,18 @@ export function initCompare(): void {
     chips.innerHTML = selected
       .map((id) => `<li><a href="${s.provinceHref}${id}/">${esc(unitOf.get(id)!.label)}</a> <button type="button" data-remove="${id}" aria-label="${esc(fill(s.remove, { name: unitOf.get(id)!.label }))}">×</button></li>`)
       .join('');
-    const metrics = data.metrics.filter((m) => selected.some((u) => data.values[u]?.[m.id]));
-    charts.innerHTML = metrics
-      .map((m) => {
-        const bars = selected.map((u) => {
-          const v = data.values[u]?.[m.id];
-          return { unit: u, label: unitOf.get(u)!.label, value: v ? v[0] : null, text: v ? v[1] : s.missing, planned: v ? v[3] : false };
-        });
-        const srcs = [...new Set(selected.map((u) => data.values[u]?.[m.id]?.[4]).filter((x): x is string => Boolean(x)))];
-        return `<figure class="chart small-multiple"><figcaption><h3 class="chart-title">${esc(m.label)}</h3></figcaption>${compareChart(bars, { ariaLabel: fill(s.chartLabel, { title: m.label }) })}<p class="chart-source">${srcs.map((x) => `<a href="${s.sourcesHref}#src-${x}">${esc(sources[x] ?? x)}</a>`).join('; ')} · Tinh Gọn</p></figure>`;
-      })
-      .join('');
+    const metrics = shownMetrics(data, selected);
+    const shown = new Set(metrics.map((m) => m.id));
+    for (const m of data.metrics) {
+      const figure = document.getElementById(`cmp-${m.id}`);
+      if (!figure) continue;
+      figure.hidden = !shown.has(m.id);
+      if (shown.has(m.id)) updateCompareFigure(figure, data, m.id, selected, s, sources);
+    }
     table.innerHTML =
       `<table><thead><tr><th scope="col">${esc(s.metric)}</th>${selected.map((u) => `<th scope="col" class="num">${esc(unitOf.get(u)!.label)}</th>`).join('')}</tr></thead><tbody>` +
       metrics
-        .map((m) => `<tr><th scope="row">${esc(m.label)}</th>${selected.map((u) => { const v = data.values[u]?.[m.id]; return `<td class="num">${v ? `${esc(v[1])} <span class="muted small">(${esc(v[2])})</span>` : '<span class="missing">—</span>'}</td>`; }).join('')}</tr>`)
+        .map((m) => `<tr><th scope="row">${esc(m.label)}</th>${selected.map((u) => { const v = data.values[u]?.[m.id]; return `<td class="num">${v ? `${esc(v.text)} <span class="muted small">(${esc(v.dateText)})</span>` : '<span class="missing">—</span>'}</td>`; }).join('')}</tr>`)
         .join('') +
       '</tbody></table>';
   }

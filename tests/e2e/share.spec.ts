@@ -294,3 +294,71 @@ for (const [path, changelog, api] of [
     expect(problems).toEqual([]);
   });
 }
+
+test('a compare chart: link, CSV, XLSX, SVG, PNG, embed code and citation follow the selection', async ({ page, problems }) => {
+  test.setTimeout(60_000);
+  await page.goto('/so-sanh/?u=tay-ninh,long-an,ha-tinh');
+  const fig = page.locator('#cmp-communes');
+  await expect(fig.locator('svg rect')).toHaveCount(3);
+  await fig.locator('details.chart-actions > summary').click();
+
+  // The permalink and the citation carry the selection.
+  const link = (await fig.locator('[data-permalink]').textContent())!;
+  expect(link).toMatch(/\/so-sanh\/\?u=tay-ninh%2Clong-an%2Cha-tinh#cmp-communes$|\/so-sanh\/\?u=tay-ninh,long-an,ha-tinh#cmp-communes$/);
+  expect(await fig.locator('[data-citation]').textContent()).toContain(link);
+
+  // CSV: the dataset line, then one row per selected province in the order drawn, with source and locator.
+  const csv = await download(page, '#cmp-communes', 'Tải số liệu CSV');
+  expect(csv.file.suggestedFilename()).toBe('tinh-gon-compare-communes-tay-ninh-long-an-ha-tinh.csv');
+  const { first, rows } = parseCsv(csv.body.toString('utf8'));
+  expect(first).toBe(`# Tinh Gọn dataset v${dataset.version} — Số đơn vị hành chính cấp xã — CC BY 4.0`);
+  expect(rows.map((r) => r.unit)).toEqual(['tay-ninh', 'long-an', 'ha-tinh']);
+  const drawn = await fig.locator('svg g title').allTextContents();
+  rows.forEach((r, i) => {
+    expect(r.source).not.toBe('');
+    expect(r.locator).not.toBe('');
+    expect(drawn[i]).toContain(Number(r.value).toLocaleString('vi-VN'));
+  });
+
+  const xlsx = await download(page, '#cmp-communes', 'Tải số liệu XLSX');
+  const sheet = await readSheet(xlsx.body);
+  expect(sheet.slice(2).map((r) => r[0])).toEqual(['tay-ninh', 'long-an', 'ha-tinh']);
+
+  const svg = (await download(page, '#cmp-communes', 'Tải hình SVG')).body.toString('utf8');
+  expect(svg).toContain('<title>Số đơn vị hành chính cấp xã</title>');
+  expect(svg).toContain('Tinh Gọn · dữ liệu v');
+  const png = await download(page, '#cmp-communes', 'Tải hình PNG');
+  expect(pngSize(png.body).width).toBeGreaterThan(300);
+
+  await expect(fig.locator('textarea[data-embed]')).toHaveValue(/src="http:\/\/127\.0\.0\.1:\d+\/embed\/so-sanh\/communes\/\?u=tay-ninh%2Clong-an%2Cha-tinh"/);
+
+  // Removing a province redraws the chart and what the downloads hold.
+  await page.getByRole('button', { name: 'Bỏ Long An' }).click();
+  await expect(fig.locator('svg g')).toHaveCount(2);
+  const after = parseCsv((await download(page, '#cmp-communes', 'Tải số liệu CSV')).body.toString('utf8')).rows;
+  expect(after.map((r) => r.unit)).toEqual(['tay-ninh', 'ha-tinh']);
+  await expect(fig.locator('[data-permalink]')).toContainText('#cmp-communes');
+  await expect(fig.locator('[data-permalink]')).not.toContainText('long-an');
+
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('a compare embed draws the selection in its address and links back to the same comparison', async ({ page, problems }) => {
+  await page.goto('/en/embed/compare/communes/?u=tay-ninh,long-an');
+  await expect(page.locator('header, nav, footer')).toHaveCount(0);
+  await expect(page.locator('svg g')).toHaveCount(2);
+  await expect(page.locator('[data-compare-table] tbody tr')).toHaveCount(2);
+  await expect(page.locator('.embed-credit a')).toHaveAttribute('href', 'https://tinhgon.example/en/compare/?u=tay-ninh%2Clong-an#cmp-communes');
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('without JavaScript a compare embed shows the default selection', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/embed/so-sanh/communes/');
+  await expect(page.locator('svg g')).toHaveCount(4);
+  await expect(page.locator('.chart-source')).toContainText('Nguồn: ');
+  await context.close();
+});

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, test } from 'vitest';
 import { loadDataFiles, readVersion } from '../../scripts/lib/files.ts';
-import { parseChangelog } from '../../src/lib/pipeline/changelog.ts';
+import { itemsFor, parseChangelog } from '../../src/lib/pipeline/changelog.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 import { apiIndex, apiMetric, apiProvince } from '../../src/lib/share/api.ts';
 import { chartCsv, csvPreamble, drawnRows, fileName, type ChartData } from '../../src/lib/share/chart-data.ts';
@@ -249,6 +249,8 @@ describe('changelog', () => {
       '- Added `staff_exits` for 12 provinces',
       '  (from press reports).',
       '- **Fixed** a date.',
+      '- vi: Thêm số liệu.',
+      '- en: Figures added.',
       '',
       '### Notes',
       'A paragraph, not an item.',
@@ -261,10 +263,19 @@ describe('changelog', () => {
       '- not an item',
     ].join('\n');
     expect(parseChangelog(text)).toEqual([
-      { version: '0.2.0', date: '2027-01-15', items: ['Added staff_exits for 12 provinces (from press reports).', 'Fixed a date.'] },
-      { version: '0.1.1', date: '2026-12-01', items: ['Patch.'] },
-      { version: '0.1.0', date: '', items: ['First.'] },
+      {
+        version: '0.2.0', date: '2027-01-15',
+        items: [
+          { lang: null, text: 'Added staff_exits for 12 provinces (from press reports).' }, { lang: null, text: 'Fixed a date.' },
+          { lang: 'vi', text: 'Thêm số liệu.' }, { lang: 'en', text: 'Figures added.' },
+        ],
+      },
+      { version: '0.1.1', date: '2026-12-01', items: [{ lang: null, text: 'Patch.' }] },
+      { version: '0.1.0', date: '', items: [{ lang: null, text: 'First.' }] },
     ]);
+    const [entry] = parseChangelog(text);
+    expect(itemsFor(entry, 'vi').map((i) => i.text)).toEqual(['Added staff_exits for 12 provinces (from press reports).', 'Fixed a date.', 'Thêm số liệu.']);
+    expect(itemsFor(entry, 'en').map((i) => i.text)).toEqual(['Added staff_exits for 12 provinces (from press reports).', 'Fixed a date.', 'Figures added.']);
     expect(parseChangelog('no entries here')).toEqual([]);
   });
   test('the real changelog: its first entry is the dataset version, and CITATION.cff matches it', () => {
@@ -272,7 +283,12 @@ describe('changelog', () => {
     expect(entries.length).toBeGreaterThan(0);
     expect(entries[0].version).toBe(readVersion(join(root, 'data')));
     expect(entries[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(entries[0].items.length).toBeGreaterThan(0);
+    // Every release speaks both languages.
+    for (const e of entries) {
+      expect(itemsFor(e, 'vi').length, e.version).toBeGreaterThan(0);
+      expect(itemsFor(e, 'en').length, e.version).toBeGreaterThan(0);
+      expect(e.items.some((i) => i.lang === 'vi'), e.version).toBe(true);
+    }
     const cff = readFileSync(join(root, 'CITATION.cff'), 'utf8');
     expect(cff).toMatch(/^cff-version: 1\.2\.0$/m);
     expect(cff).toContain(`version: "${entries[0].version}"`);

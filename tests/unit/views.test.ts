@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
-import { compareData, searchUnits, selectionFromQuery } from '../../src/lib/views/compare.ts';
+import { compareData, compareFigure, compareSourceLine, compareTableHtml, searchUnits, selectionFromQuery, shownMetrics } from '../../src/lib/views/compare.ts';
+import { compareStrings } from '../../src/lib/views/compare-strings.ts';
 import { erasWithData, headline, metricEraView, sortRows } from '../../src/lib/views/metric.ts';
 import { miniDataset } from './helpers.ts';
 
@@ -70,4 +71,39 @@ describe('compare search on the real dataset', () => {
     expect(selectionFromQuery('?u=a&u=b,c,d,e', known)).toEqual(['a', 'b', 'c', 'd']);
     expect(selectionFromQuery('', known)).toEqual([]);
   });
+
+  test('compareFigure: one bar and one download row per selected province, in order, gaps kept as gaps', () => {
+    const fig = compareFigure(data, 'communes', ['tay-ninh', 'viet-nam-nowhere', 'ha-tinh'], 'Chưa có số liệu');
+    expect(fig.bars.map((b) => b.unit)).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
+    expect(fig.bars[1]).toMatchObject({ value: null, text: 'Chưa có số liệu' });
+    expect(fig.data.rows.map((r) => r[0])).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
+    expect(fig.data.rows[1].slice(2)).toEqual([null, null, null, null, null, null]);
+    const tayNinh = data.values['tay-ninh'].communes;
+    expect(fig.data.rows[0]).toEqual(['tay-ninh', 'Tây Ninh', tayNinh.value, tayNinh.denominator, tayNinh.date, tayNinh.status, tayNinh.source, tayNinh.locator]);
+    expect(fig.data.file).toBe('compare-communes-tay-ninh-viet-nam-nowhere-ha-tinh');
+    expect(fig.data.version).toBe(real.version);
+    expect(fig.sources).toEqual([...new Set([tayNinh.source, data.values['ha-tinh'].communes.source])]);
+  });
+  test('shownMetrics: only metrics with a figure for someone selected', () => {
+    expect(shownMetrics(data, []).length).toBe(0);
+    expect(shownMetrics(data, ['long-an']).map((m) => m.id)).toContain('managers_cut');
+    expect(shownMetrics(data, ['ha-tinh']).map((m) => m.id)).not.toContain('managers_cut');
+  });
+  test.each([
+    ['vi', ['a', 'b'], 'Nguồn: A; B · Tinh Gọn'],
+    ['en', ['a', 'b', 'c', 'd', 'e'], 'Source: A; B; C and 2 more · Tinh Gọn'],
+  ] as const)('compareSourceLine (%s, %j)', (lang, ids, text) => {
+    const names = { a: 'A', b: 'B', c: 'C', d: 'D', e: 'E' };
+    const line = compareSourceLine(ids, names, compareStrings(lang));
+    expect(line.text).toBe(text);
+    expect((line.html.match(/<a /g) ?? []).length).toBe(Math.min(3, ids.length));
+  });
+  test('compareTableHtml escapes what it prints', () => {
+    const evil: typeof data = JSON.parse(JSON.stringify(data));
+    evil.values['tay-ninh'].communes.locator = '<img src=x onerror=alert(1)>';
+    const html = compareTableHtml(compareFigure(evil, 'communes', ['tay-ninh'], '—'), evil, { x: '<b>' }, compareStrings('vi'));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
 });
+

@@ -1,13 +1,29 @@
 // Parses data/CHANGELOG.md into entries the Data page can render (pages never read files): each
 // `## x.y.z — YYYY-MM-DD` heading starts an entry; `- ` bullets (with indented continuation lines)
-// are its items. Markdown code ticks and emphasis are dropped: the page shows plain text.
+// are its items. An item starting `vi:` or `en:` is in that language (the Data page shows each
+// language its own items; an untagged item shows in both). Markdown code ticks and emphasis are
+// dropped: the page shows plain text.
+
+export interface ChangelogItem {
+  lang: 'vi' | 'en' | null;
+  text: string;
+}
 
 export interface ChangelogEntry {
   version: string;
   /** ISO date of the release, or '' when the heading has none. */
   date: string;
-  items: string[];
+  items: ChangelogItem[];
 }
+
+function toItem(raw: string): ChangelogItem {
+  const text = plain(raw);
+  const tagged = /^(vi|en):\s*(.*)$/.exec(text);
+  return tagged ? { lang: tagged[1] as 'vi' | 'en', text: tagged[2] } : { lang: null, text };
+}
+
+/** The items a page in `lang` shows: its own language and the untagged ones. */
+export const itemsFor = (entry: ChangelogEntry, lang: 'vi' | 'en') => entry.items.filter((i) => i.lang === lang || i.lang === null);
 
 const heading = /^##\s+\[?(\d+\.\d+\.\d+)\]?(?:\s*[—–-]+\s*(\d{4}-\d{2}-\d{2}))?\s*$/;
 
@@ -18,7 +34,7 @@ export function parseChangelog(text: string): ChangelogEntry[] {
   let current: ChangelogEntry | null = null;
   let item: string | null = null;
   const flush = () => {
-    if (current && item !== null && plain(item)) current.items.push(plain(item));
+    if (current && item !== null && plain(item)) current.items.push(toItem(item));
     item = null;
   };
   for (const raw of text.normalize('NFC').split(/\r?\n/)) {

@@ -6,6 +6,11 @@ export function embedHref(lang: Lang, metric: string, figure: string): string {
   return lang === 'vi' ? `/embed/chi-so/${metric}/${figure}/` : `/en/embed/metrics/${metric}/${figure}/`;
 }
 
+/** `/embed/so-sanh/communes/` and `/en/embed/compare/communes/`; the selection travels as `?u=a,b`. */
+export function compareEmbedHref(lang: Lang, metric: string): string {
+  return lang === 'vi' ? `/embed/so-sanh/${metric}/` : `/en/embed/compare/${metric}/`;
+}
+
 /** The message an embed posts to its host whenever its height changes. */
 export const HEIGHT_MESSAGE = 'tinhgon:height';
 

@@ -1,17 +1,37 @@
 import type { Lang } from '../i18n/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { predecessors, successor, unitLabel } from '../queries.ts';
+import type { CompareBar } from '../charts/compare.ts';
+import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
+import type { ChartData } from '../share/chart-data.ts';
 import { foldDiacritics } from '../text.ts';
 import { headline } from './metric.ts';
+
+/** A province's headline figure for one metric, as the compare page shows and exports it. */
+export interface CompareValue {
+  value: number;
+  /** The value formatted for the page's language (with "/n" for "x of n" facts). */
+  text: string;
+  /** The date formatted for the page's language. */
+  dateText: string;
+  planned: boolean;
+  source: string;
+  /** For the downloads: the raw fields of the observation. */
+  date: string;
+  status: string;
+  locator: string;
+  denominator: number | null;
+}
 
 /** What the compare page needs, small enough to embed as JSON: labels, search terms, headline figures. */
 export interface CompareData {
   units: { id: string; label: string; hint: string; terms: string; current: boolean }[];
-  metrics: { id: string; label: string }[];
-  /** values[unit][metric] = [value, formatted, date text, planned, source id] */
-  values: Record<string, Record<string, [number, string, string, boolean, string]>>;
+  metrics: { id: string; label: string; decimals: number }[];
+  values: Record<string, Record<string, CompareValue>>;
   defaults: string[];
+  /** Dataset version, for the downloads' first line. */
+  version: string;
 }
 
 export function compareData(d: Dataset, lang: Lang): CompareData {
@@ -24,7 +44,17 @@ export function compareData(d: Dataset, lang: Lang): CompareData {
     for (const m of metrics) {
       const h = headline(own.filter((o) => o.metric === m.id));
       if (!h) continue;
-      (values[u.id] ??= {})[m.id] = [h.value, formatNumber(h.value, lang, m.decimals) + (h.denominator !== null ? `/${formatNumber(h.denominator, lang)}` : ''), formatDate(h.date, lang), h.status !== 'reported', h.source];
+      (values[u.id] ??= {})[m.id] = {
+        value: h.value,
+        text: formatNumber(h.value, lang, m.decimals) + (h.denominator !== null ? `/${formatNumber(h.denominator, lang)}` : ''),
+        dateText: formatDate(h.date, lang),
+        planned: h.status !== 'reported',
+        source: h.source,
+        date: h.date,
+        status: h.status,
+        locator: h.locator,
+        denominator: h.denominator,
+      };
     }
   }
   const units = provinces.map((u) => {
@@ -45,7 +75,43 @@ export function compareData(d: Dataset, lang: Lang): CompareData {
     .sort((a, b) => b.n - a.n || a.id.localeCompare(b.id))
     .slice(0, 4)
     .map((x) => x.id);
-  return { units, metrics: metrics.map((m) => ({ id: m.id, label: lang === 'vi' ? m.label_vi : m.label_en })), values, defaults };
+  return { units, metrics: metrics.map((m) => ({ id: m.id, label: lang === 'vi' ? m.label_vi : m.label_en, decimals: m.decimals })), values, defaults, version: d.version };
+}
+
+/** Metrics with a figure for at least one of the selected provinces: the charts the page shows. */
+export function shownMetrics(data: CompareData, selected: readonly string[]): CompareData['metrics'] {
+  return data.metrics.filter((m) => selected.some((u) => data.values[u]?.[m.id]));
+}
+
+export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'date', 'status', 'source', 'locator'];
+
+/**
+ * One compare chart for a selection: the bars drawn (a province without a figure is a labelled gap),
+ * the same rows for the CSV/XLSX downloads (gaps included, with empty values), and the sources cited.
+ * Pure, so the page, its script and the embed page draw and export the same thing.
+ */
+export function compareFigure(data: CompareData, metricId: string, selected: readonly string[], missing: string) {
+  const metric = data.metrics.find((m) => m.id === metricId)!;
+  const label = (id: string) => data.units.find((u) => u.id === id)?.label ?? id;
+  const bars: CompareBar[] = selected.map((u) => {
+    const v = data.values[u]?.[metricId];
+    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? v.text : missing, planned: v ? v.planned : false };
+  });
+  const rows = selected.map((u) => {
+    const v = data.values[u]?.[metricId];
+    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null];
+  });
+  const chartData: ChartData = {
+    title: metric.label,
+    version: data.version,
+    decimals: metric.decimals,
+    // The selection is part of the name, so downloads of two comparisons never clash.
+    file: ['compare', metricId, ...selected].join('-'),
+    columns: COMPARE_COLUMNS,
+    rows,
+  };
+  const sources = [...new Set(selected.map((u) => data.values[u]?.[metricId]?.source).filter((x): x is string => Boolean(x)))];
+  return { metric, bars, data: chartData, sources };
 }
 
 /** Matches what a reader types against names, aliases and old names, diacritics-insensitive. */
@@ -70,3 +136,60 @@ export function selectionFromQuery(search: string, known: ReadonlySet<string>): 
   const ids = params.getAll('u').flatMap((v) => v.split(',')).map((s) => s.trim()).filter((id) => known.has(id));
   return [...new Set(ids)].slice(0, 4);
 }
+
+/** The words and links the compare markup needs, from the page's dictionary. */
+export interface CompareStrings {
+  missing: string;
+  chartLabel: string;
+  sourceLine: string;
+  moreSources: string;
+  siteName: string;
+  sourcesHref: string;
+  unit: string;
+  value: string;
+  date: string;
+  source: string;
+  locator: string;
+  tableOf: string;
+  statusLabel: string;
+  status: Record<string, string>;
+}
+
+const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+
+/**
+ * The source line under a compare chart, as HTML and as plain text (burnt into exported images): at
+ * most three sources named, then "and n more", then the site — as on every other chart.
+ */
+export function compareSourceLine(sources: readonly string[], names: Readonly<Record<string, string>>, s: CompareStrings): { html: string; text: string } {
+  const shown = sources.slice(0, 3);
+  const more = sources.length - shown.length;
+  const moreText = more > 0 ? ` ${fillIn(s.moreSources, { n: more })}` : '';
+  const name = (id: string) => names[id] ?? id;
+  return {
+    html: `${escapeXml(s.sourceLine)}: ${shown.map((id) => `<a href="${escapeXml(s.sourcesHref)}#src-${escapeXml(id)}">${escapeXml(name(id))}</a>`).join('; ')}${escapeXml(moreText)} · ${escapeXml(s.siteName)}`,
+    text: `${s.sourceLine}: ${shown.map(name).join('; ')}${moreText} · ${s.siteName}`,
+  };
+}
+
+/** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */
+export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: CompareData, names: Readonly<Record<string, string>>, s: CompareStrings): string {
+  const cells = fig.data.rows.map((r) => {
+    const v = data.values[String(r[0])]?.[fig.metric.id];
+    const source = v ? `<a href="${escapeXml(s.sourcesHref)}#src-${escapeXml(v.source)}">${escapeXml(names[v.source] ?? v.source)}</a>` : '—';
+    return (
+      `<tr data-unit="${escapeXml(String(r[0]))}"><th scope="row">${escapeXml(String(r[1]))}</th>` +
+      `<td class="num">${v ? escapeXml(v.text) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
+      `<td>${v ? escapeXml(v.dateText) : '—'}</td><td>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
+      `<td>${source}</td><td>${v ? escapeXml(v.locator) : '—'}</td></tr>`
+    );
+  });
+  return (
+    `<details class="data-table"><summary>${escapeXml(s.tableOf)}</summary><div class="table-scroll"><table>` +
+    `<caption class="visually-hidden">${escapeXml(fig.metric.label)}</caption>` +
+    `<thead><tr><th scope="col">${escapeXml(s.unit)}</th><th scope="col" class="num">${escapeXml(s.value)}</th><th scope="col">${escapeXml(s.date)}</th>` +
+    `<th scope="col">${escapeXml(s.statusLabel)}</th><th scope="col">${escapeXml(s.source)}</th><th scope="col">${escapeXml(s.locator)}</th></tr></thead>` +
+    `<tbody>${cells.join('')}</tbody></table></div></details>`
+  );
+}
+

@@ -1,7 +1,7 @@
-// Accessibility across the built site: zero axe violations and no console errors or third-party
-// requests on every route of dist/ in both languages (all metric pages, a sample of provinces and of
-// embeds); every control usable from the keyboard alone with a visible focus; reduced motion and dark
-// mode honoured.
+// Accessibility across the built site: zero axe violations, no console errors or third-party requests
+// and no horizontal scroll on a 360 px screen, on every route of dist/ in both languages (all metric
+// pages, a sample of provinces and of embeds); every control usable from the keyboard alone with a
+// visible focus; reduced motion and dark mode honoured.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -85,6 +85,11 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
       await expect.soft(page.locator('h1, figure').first(), path).toBeVisible();
       expect.soft(await axeViolations(page), `axe: ${path}`).toEqual([]);
       expect.soft([...problems], `console and network: ${path}`).toEqual([]);
+      // And on a 360 px phone nothing widens the page (long file paths in source titles once did).
+      const wide = page.viewportSize()!;
+      await page.setViewportSize({ width: 360, height: 780 });
+      expect.soft(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `horizontal scroll at 360 px: ${path}`).toBeLessThanOrEqual(0);
+      await page.setViewportSize(wide);
     }
     test.info().annotations.push({ type: 'pages', description: paths.join(' ') });
   });

@@ -163,7 +163,7 @@ export const en: Dictionary = {
     licenceCol: 'Licence',
     schemaCol: 'Schema',
     changelog: 'Versions and changes',
-    changelogLead: 'The dataset is versioned: the first number changes when the shape of the files changes, the second when figures or sources are added, the third when figures are corrected.',
+    changelogLead: 'The dataset is versioned: the first number changes when the shape of the files changes, the second when figures or sources are added, the third when figures are corrected. Before version 1.0, a change of shape raises the second number.',
     released: 'released {date}',
     current: 'current version',
     citationFile: 'CITATION.cff at the root of the repository carries the same citation (title, version, licence, release date) for reference managers.',

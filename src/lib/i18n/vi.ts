@@ -161,7 +161,7 @@ export const vi = {
     licenceCol: 'Giấy phép',
     schemaCol: 'Lược đồ',
     changelog: 'Phiên bản và thay đổi',
-    changelogLead: 'Bộ dữ liệu được đánh số phiên bản: số đầu đổi khi cấu trúc tệp đổi, số giữa khi thêm số liệu hoặc nguồn, số cuối khi sửa số liệu. Ghi chép thay đổi viết bằng tiếng Anh.',
+    changelogLead: 'Bộ dữ liệu được đánh số phiên bản: số đầu đổi khi cấu trúc tệp đổi, số giữa khi thêm số liệu hoặc nguồn, số cuối khi sửa số liệu. Trước phiên bản 1.0, thay đổi cấu trúc tệp làm tăng số giữa.',
     released: 'phát hành {date}',
     current: 'phiên bản hiện tại',
     citationFile: 'Tệp CITATION.cff ở thư mục gốc của kho mã chứa cùng thông tin trích dẫn (tên, phiên bản, giấy phép, ngày phát hành) cho các công cụ quản lý tài liệu tham khảo.',

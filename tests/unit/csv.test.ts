@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { neutraliseCell, toCsv } from '../../src/lib/csv-out.ts';
-import { parseCsv } from '../../src/lib/csv.ts';
+import { parseCsv, type CsvError } from '../../src/lib/csv.ts';
 
 describe('parseCsv', () => {
   test.each([
@@ -68,5 +68,34 @@ describe('neutraliseCell against spreadsheet formula injection', () => {
 
   test('numbers stay numbers, text is neutralised inside the CSV', () => {
     expect(toCsv(['v', 'note'], [{ v: -3, note: '=HYPERLINK("x")' }])).toBe('v,note\n-3,"\'=HYPERLINK(""x"")"\n');
+  });
+});
+
+describe('streamCsv: a large file read in chunks gives exactly what a whole-file parse gives', () => {
+  const whole = (text: string) => parseCsv(text, Number.MAX_SAFE_INTEGER);
+  // Errors may come in another order (a chunk's syntax errors before the next chunk's short rows); the
+  // pipeline sorts problems by place anyway.
+  const byPlace = (a: CsvError, b: CsvError) => a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+  const simplify = (t: ReturnType<typeof parseCsv>) => ({ header: t.header, rows: t.rows.map((r) => [r.line, ...r.values]), errors: [...t.errors].sort(byPlace) });
+  test.each([
+    ['plain rows', 'a,b\n1,2\n3,4\n5,6\n7,8\n'],
+    ['quoted line breaks across a cut', 'a,b\n"x\ny\nz",1\n"p,\nq",2\n3,4\n'],
+    ['blank lines and a short row', 'a,b\n1,2\n\n3\n\n4,5\n'],
+    ['an unterminated quote', 'a,b\n1,2\n"open,3\n4,5\n6,7\n'],
+    ['no trailing newline', 'a,b\n1,2\n3,4'],
+    ['empty', ''],
+    ['header only', 'a,b\n'],
+  ])('%s, at every chunk size', (_, text) => {
+    const expected = simplify(whole(text));
+    for (let size = 1; size <= text.length + 1; size++) expect(simplify(parseCsv(text, size)), `chunk ${size}`).toEqual(expected);
+  });
+  test('any text, at small chunk sizes', () => {
+    const text = fc.stringMatching(/^[ab,"\n;x]{0,60}$/);
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 16 }), (t, size) => {
+        expect(simplify(parseCsv(t, size))).toEqual(simplify(whole(t)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

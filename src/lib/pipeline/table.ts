@@ -1,4 +1,4 @@
-import { parseCsv, type CsvRow } from '../csv.ts';
+import { streamCsv, type CsvRow } from '../csv.ts';
 import { tidyWhitespace } from '../text.ts';
 import type { Problem, Severity } from './problems.ts';
 
@@ -8,9 +8,12 @@ export interface SourceFile {
   text: string;
 }
 
-/** A parsed CSV file with helpers to read normalised cells and report located problems. */
+/**
+ * A CSV file with helpers to read normalised cells and report located problems. Its rows are read
+ * chunk by chunk as they are iterated (iterate them once), and syntax problems are reported as found.
+ */
 export class Table {
-  readonly rows: CsvRow[];
+  readonly rows: Iterable<CsvRow>;
   readonly header: string[];
   readonly problems: Problem[] = [];
   private readonly index = new Map<string, number>();
@@ -20,17 +23,20 @@ export class Table {
     this.file = file;
     // NFC once for the whole file (a combining mark never composes across a delimiter or a quote), so
     // that each cell only needs its whitespace tidied.
-    const parsed = parseCsv(file.text.normalize('NFC'));
+    const parsed = streamCsv(file.text.normalize('NFC'), (e) => this.report(e.line, e.column, 'csv-syntax', e.message, e.value));
     this.header = parsed.header;
     this.header.forEach((h, i) => this.index.set(h, i + 1));
-    for (const e of parsed.errors) this.report(e.line, e.column, 'csv-syntax', e.message, e.value);
     const missing = columns.required.filter((c) => !this.index.has(c));
     for (const c of missing) this.report(1, 1, 'header', `missing column "${c}"`, this.header.join(parsed.delimiter));
     const known = new Set([...columns.required, ...(columns.optional ?? [])]);
     for (const h of this.header) {
       if (!known.has(h)) this.report(1, this.index.get(h)!, 'header', `unknown column; expected ${[...known].join(', ')}`, h);
     }
-    this.rows = missing.length > 0 ? [] : parsed.rows;
+    if (missing.length > 0) {
+      // No row can be read without its columns, but the file's syntax problems are still worth reporting.
+      for (const _ of parsed.rows);
+      this.rows = [];
+    } else this.rows = parsed.rows;
   }
 
   /** The cell, NFC-normalised and trimmed; '' when the column is absent. */

@@ -198,7 +198,7 @@ export const en: Dictionary = {
       ] },
       { id: 'derived', title: 'Computations', body: [
         'Change = after − before; percentage change = change divided by before (not computed when before is 0).',
-        'Per 100,000 people = value divided by the population of the same period, times 100,000. Current provinces use the population stated in Resolution 202/2025/QH15; old provinces use 2023 population. Only for additive metrics.',
+        'Per 100,000 people = value divided by the population of the same period, times 100,000. Current provinces use the population stated in Resolution 202/2025/QH15; old provinces use their latest population before 1 July 2025 — 2023 for most, another year where no 2023 figure was found (the year is shown with each figure). Only for additive metrics.',
         'Ranks compare only provinces with a reported figure in the same period (before, or from, 1 July 2025).',
         'National totals are checked against the sum of the provinces in the same year and on the same side of 1 July 2025. A difference is reported and shown, never corrected.',
       ] },

@@ -196,7 +196,7 @@ export const vi = {
       ] },
       { id: 'derived', title: 'Các phép tính', body: [
         'Thay đổi = số sau − số trước; phần trăm thay đổi = thay đổi chia cho số trước (không tính khi số trước bằng 0).',
-        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Tỉnh hiện nay dùng quy mô dân số ghi trong Nghị quyết 202/2025/QH15; tỉnh cũ dùng dân số năm 2023. Chỉ tính cho chỉ số cộng dồn được.',
+        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Tỉnh hiện nay dùng quy mô dân số ghi trong Nghị quyết 202/2025/QH15; tỉnh cũ dùng số dân mới nhất trước 1/7/2025 — phần lớn là năm 2023, năm khác khi chưa tìm được số năm 2023 (năm của mỗi số được ghi kèm). Chỉ tính cho chỉ số cộng dồn được.',
         'Xếp hạng chỉ so sánh các tỉnh có số đã thực hiện trong cùng thời kỳ (trước hoặc từ 1/7/2025).',
         'Tổng cả nước được đối chiếu với tổng các tỉnh cùng năm và cùng phía của mốc 1/7/2025. Chênh lệch được báo cáo và hiển thị, không bị sửa.',
       ] },

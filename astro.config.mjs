@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
-  site: 'https://tinhgon.example',
+  // The address the site is served from: canonical and share links, social images, citations. Set
+  // SITE_URL when building for the real host; the placeholder is for local builds and tests.
+  site: process.env.SITE_URL ?? 'https://tinhgon.example',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

@@ -117,7 +117,8 @@ function init(box: HTMLElement) {
     'copy-cite': async () => say((await copy(citeEl.textContent ?? '')) ? p.strings.copied : p.strings.copyFailed),
     csv: () => {
       const name = fileName(p.data, suffix(), 'csv');
-      save(new Blob([chartCsv(p.data, state().order)], { type: 'text/csv;charset=utf-8' }), name);
+      // A byte-order mark, so that Excel opens the Vietnamese names as UTF-8.
+      save(new Blob(['\uFEFF' + chartCsv(p.data, state().order)], { type: 'text/csv;charset=utf-8' }), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     xlsx: async () => {

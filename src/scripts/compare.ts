@@ -50,7 +50,18 @@ export function initCompare(): void {
   let options: CompareData['units'] = [];
   let active = -1;
 
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-js-only]'))) el.hidden = false;
+  // The language switch keeps the selection.
+  const keepSelectionAcrossLanguages = () => {
+    const link = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+    if (!link) return;
+    const url = new URL(link.href);
+    url.search = location.search;
+    link.href = url.href;
+  };
+
   function render() {
+    keepSelectionAcrossLanguages();
     note.hidden = fromUrl.length > 0 || selected.join() !== data.defaults.join();
     chips.innerHTML = selected
       .map((id) => `<li><a href="${s.provinceHref}${id}/">${esc(unitOf.get(id)!.label)}</a> <button type="button" data-remove="${id}" aria-label="${esc(fill(s.remove, { name: unitOf.get(id)!.label }))}">×</button></li>`)

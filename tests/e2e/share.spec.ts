@@ -23,7 +23,10 @@ async function download(page: Page, figure: string, name: string): Promise<{ fil
   return { file, body: readFileSync((await file.path())!) };
 }
 
-function parseCsv(text: string) {
+function parseCsv(withBom: string) {
+  // Chart downloads start with a byte-order mark so that Excel reads them as UTF-8.
+  expect(withBom.charCodeAt(0)).toBe(0xfeff);
+  const text = withBom.slice(1);
   const [first, ...rest] = text.split('\n');
   const parsed = Papa.parse<Record<string, string>>(rest.join('\n'), { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);

@@ -78,6 +78,17 @@ describe('beforeAfter', () => {
   });
 });
 
+describe('beforeAfter for population and area', () => {
+  test.each(['population', 'area_km2'])('%s: both values, no change (different measures)', (id) => {
+    const current = [unit('ab', 'current', '2025-07-01')];
+    const rows = [obs('a', '2023', 10), obs('b', '2023', 8), obs('ab', '2025-07-01', 20)].map((o) => ({ ...o, metric: id }));
+    const [r] = beforeAfter(rows, lineage, metric({ id }), current);
+    expect(r.before?.value).toBe(18);
+    expect(r.after?.value).toBe(20);
+    expect(r.change).toBeNull();
+  });
+});
+
 describe('markConflicts', () => {
   test('a flow (a running total) conflicts only on overlapping dates, not within the stock window', () => {
     const rows = [obs('c', '2025-08-19', 94, { source: 's1' }), obs('c', '2025-09-17', 141, { source: 's2' }), obs('c', '2025-09-17', 140, { source: 's3' })];

@@ -92,11 +92,12 @@ describe('compare search on the real dataset', () => {
   test.each([
     ['vi', ['a', 'b'], 'Nguồn: A; B · Tinh Gọn'],
     ['en', ['a', 'b', 'c', 'd', 'e'], 'Source: A; B; C and 2 more · Tinh Gọn'],
+    ['en', ['a', 'a2', 'b'], 'Source: A; B and 1 more · Tinh Gọn'],
   ] as const)('compareSourceLine (%s, %j)', (lang, ids, text) => {
-    const names = { a: 'A', b: 'B', c: 'C', d: 'D', e: 'E' };
+    const names = { a: 'A', a2: 'A', b: 'B', c: 'C', d: 'D', e: 'E' };
     const line = compareSourceLine(ids, names, compareStrings(lang));
     expect(line.text).toBe(text);
-    expect((line.html.match(/<a /g) ?? []).length).toBe(Math.min(3, ids.length));
+    expect((line.html.match(/<a /g) ?? []).length).toBe(Math.min(3, new Set(ids.map((i) => names[i as keyof typeof names])).size));
   });
   test('compareTableHtml escapes what it prints', () => {
     const evil: typeof data = JSON.parse(JSON.stringify(data));

@@ -218,6 +218,7 @@ export const en: Dictionary = {
     selected: 'Comparing',
     defaultNote: 'Default: the four provinces with the most figures.',
     tooMany: 'Four provinces at most.',
+    noscript: 'Turn on JavaScript to pick other provinces; the page shows the four default ones.',
     apply: 'Compare',
   },
   share: {

@@ -216,6 +216,7 @@ export const vi = {
     selected: 'Đang so sánh',
     defaultNote: 'Mặc định: so sánh bốn tỉnh có nhiều số liệu nhất.',
     tooMany: 'Tối đa bốn tỉnh, thành.',
+    noscript: 'Bật JavaScript để chọn tỉnh khác; trang đang hiện bốn tỉnh mặc định.',
     apply: 'So sánh',
   },
   share: {

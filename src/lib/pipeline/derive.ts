@@ -166,6 +166,13 @@ export function groupByMetric(observations: readonly Observation[]): Map<string,
   return groups;
 }
 
+/**
+ * Population and area describe the territory, not a reform outcome. Their "after" (Resolution 202's
+ * figures) and "before" (the predecessors' statistics, often of another year) are different measures,
+ * so no change is computed between them: both values are still shown.
+ */
+export const REFERENCE_METRICS: ReadonlySet<string> = new Set(['population', 'area_km2']);
+
 export interface BeforeAfter {
   unit: string;
   metric: string;
@@ -201,7 +208,7 @@ export function beforeAfter(
       metric: metric.id,
       before,
       after: a ? { value: a.value, date: a.date, observation: a.id } : null,
-      change: before && a && before.covered === before.of ? changeBetween(before.value, a.value) : null,
+      change: before && a && before.covered === before.of && !REFERENCE_METRICS.has(metric.id) ? changeBetween(before.value, a.value) : null,
     });
   }
   return out;

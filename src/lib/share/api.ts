@@ -11,7 +11,9 @@ export const API_BASE = '/api/v1';
 export const apiMetricPath = (id: string) => `${API_BASE}/metrics/${id}.json`;
 export const apiProvincePath = (id: string) => `${API_BASE}/provinces/${id}.json`;
 
-const meta = (d: Dataset) => ({ api: 'v1', dataset_version: d.version, as_of: d.asOf, licence: LICENCE, attribution: 'Tinh Gọn (https://tinhgon.example) and the sources listed' });
+/** The site's address as the build knows it (astro.config.mjs `site`, from SITE_URL). */
+const SITE = (import.meta.env?.SITE as string | undefined)?.replace(/\/$/, '') || 'https://tinhgon.example';
+const meta = (d: Dataset) => ({ api: 'v1', dataset_version: d.version, as_of: d.asOf, licence: LICENCE, attribution: `Tinh Gọn (${SITE}) and the sources listed` });
 
 function row(d: Dataset, o: Observation) {
   const u = d.units.find((x) => x.id === o.unit);

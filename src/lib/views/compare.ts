@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { predecessors, successor, unitLabel } from '../queries.ts';
+import { predecessors, successor, unitLabel, unitName } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
@@ -67,7 +67,9 @@ export function compareData(d: Dataset, lang: Lang): CompareData {
         ? `${lang === 'vi' ? 'nay thuộc' : 'now part of'} ${unitLabel(nextUnit, lang)}`
         : '';
     const terms = [u.name_vi, u.name_en, ...u.aliases, ...preds.flatMap((p) => [p.name_vi, ...p.aliases])].map(foldDiacritics);
-    return { id: u.id, label: unitLabel(u, lang), hint, terms: [...new Set(terms)].join('|'), current: u.era === 'current' };
+    // Side by side with today's provinces, a dissolved one says so: "Long An (cũ)" next to "Tây Ninh".
+    const label = u.era === 'pre-2025' && !u.id.endsWith('-cu') ? `${unitName(u, lang)} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : unitLabel(u, lang);
+    return { id: u.id, label, hint, terms: [...new Set(terms)].join('|'), current: u.era === 'current' };
   });
   const defaults = provinces
     .filter((u) => u.era === 'current')
@@ -162,10 +164,11 @@ const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(
  * most three sources named, then "and n more", then the site — as on every other chart.
  */
 export function compareSourceLine(sources: readonly string[], names: Readonly<Record<string, string>>, s: CompareStrings): { html: string; text: string } {
-  const shown = sources.slice(0, 3);
+  const name = (id: string) => names[id] ?? id;
+  // Each name once, as on every other chart; sources sharing a name are counted in "n more".
+  const shown = [...new Map(sources.map((id) => [name(id), id])).values()].slice(0, 3);
   const more = sources.length - shown.length;
   const moreText = more > 0 ? ` ${fillIn(s.moreSources, { n: more })}` : '';
-  const name = (id: string) => names[id] ?? id;
   return {
     html: `${escapeXml(s.sourceLine)}: ${shown.map((id) => `<a href="${escapeXml(s.sourcesHref)}#src-${escapeXml(id)}">${escapeXml(name(id))}</a>`).join('; ')}${escapeXml(moreText)} · ${escapeXml(s.siteName)}`,
     text: `${s.sourceLine}: ${shown.map(name).join('; ')}${moreText} · ${s.siteName}`,

@@ -58,6 +58,7 @@ export const en: Dictionary = {
     conflict: 'Sources differ',
     lineage: 'Boundary history',
     era: { 'pre-2025': 'Province before 1 July 2025', current: 'Current province', national: 'Whole country' },
+    figureEra: { 'pre-2025': 'before 1 July 2025', current: 'from 1 July 2025' },
   },
   sourcesPage: {
     title: 'Sources',
@@ -94,7 +95,7 @@ export const en: Dictionary = {
     missingList: 'No data yet',
     definition: 'Definition',
     national: 'National figures',
-    nationalCheck: 'Check: {k} of {n} provinces sum to {sum}',
+    nationalCheck: 'Check: the {k} of {n} provinces with a reported figure sum to {sum} (planned figures are not added)',
     kind: { stock: 'A level at a date', flow: 'A change over a period' },
     additive: { yes: 'Additive (old provinces add up to the new one)', no: 'Not additive' },
     unitOf: { count: 'units', persons: 'people', km2: 'km²' },

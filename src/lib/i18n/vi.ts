@@ -56,6 +56,7 @@ export const vi = {
     conflict: 'Nguồn khác nhau',
     lineage: 'Lịch sử địa giới',
     era: { 'pre-2025': 'Tỉnh trước 1/7/2025', current: 'Tỉnh hiện nay', national: 'Cả nước' },
+    figureEra: { 'pre-2025': 'trước 1/7/2025', current: 'từ 1/7/2025' },
   },
   sourcesPage: {
     title: 'Nguồn',
@@ -92,7 +93,7 @@ export const vi = {
     missingList: 'Chưa có số liệu',
     definition: 'Định nghĩa',
     national: 'Số liệu cả nước',
-    nationalCheck: 'Đối chiếu: tổng của {k}/{n} tỉnh là {sum}',
+    nationalCheck: 'Đối chiếu: {k}/{n} tỉnh có số đã thực hiện, cộng lại là {sum} (số kế hoạch không được cộng)',
     kind: { stock: 'Số lượng tại một thời điểm', flow: 'Thay đổi trong một giai đoạn' },
     additive: { yes: 'Cộng dồn được (tổng các tỉnh cũ = tỉnh mới)', no: 'Không cộng dồn được' },
     unitOf: { count: 'đơn vị', persons: 'người', km2: 'km²' },

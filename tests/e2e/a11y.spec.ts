@@ -62,19 +62,11 @@ test('the audit covers every route type in both languages', () => {
 });
 
 for (let chunk = 0; chunk < CHUNKS; chunk++) {
-  test(`axe, console and requests: pages ${chunk + 1} of ${CHUNKS}`, async ({ page, baseURL }) => {
+  test(`axe, console and requests: pages ${chunk + 1} of ${CHUNKS}`, async ({ page, baseURL, problems }) => {
     test.setTimeout(300_000);
     const paths = auditPaths().filter((_, i) => i % CHUNKS === chunk);
     expect(paths.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => {
-      // A request cancelled because the page navigated away (e.g. the favicon) is not a failure.
-      if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`requestfailed: ${r.url()}`);
-    });
+    // Console errors and failed requests come from the shared fixture; the sweep adds third-party requests.
     page.on('request', (r) => {
       if (!r.url().startsWith(baseURL!) && !/^(data|blob):/.test(r.url())) problems.push(`third-party request: ${r.url()}`);
     });

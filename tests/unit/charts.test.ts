@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { renderBeforeAfter, renderRanking, tileMap } from '../../src/lib/charts/index.ts';
 import { compareChart } from '../../src/lib/charts/compare.ts';
-import { colourScale, tileAbbreviations } from '../../src/lib/charts/tile-map.ts';
+import { classLabel, colourScale, tileAbbreviations } from '../../src/lib/charts/tile-map.ts';
 import type { Tile } from '../../src/lib/schema/dataset.ts';
 
 // Charts are tested as files: each test renders a chart from a small fixed table and compares the SVG
@@ -79,9 +79,25 @@ describe('tileAbbreviations', () => {
 });
 
 describe('colourScale', () => {
-  test('uses fewer classes when values are few', () => {
-    expect(colourScale([1, 2]).range()).toHaveLength(2);
-    expect(colourScale([1, 2, 3, 4, 5, 6, 7]).range()).toHaveLength(5);
+  test.each([
+    // values → legend labels, lowest class first
+    [[14, 14, 14], ['14']],
+    [[13, 14, 14, 15], ['13', '14', '15']],
+    [[12, 13, 14, 15, 16], ['12', '13', '14', '15', '16']],
+    [[1, 2, 3, 4, 5, 6, 7], ['0 – 2', '2 – 4', '4 – 6', '6 – 8']],
+    [[96, 102, 126, 150, 310, 1100], ['0 – 500', '500 – 1000', '1000 – 1500']],
+    [[0.5, 1.5, 2.5, 3.5, 4.5, 5.5], ['0 – 2', '2 – 4', '4 – 6']],
+  ])('%j → %j', (values, labels) => {
+    const s = colourScale(values);
+    expect(s.classes.map((c) => classLabel(c, String))).toEqual(labels);
+  });
+  test('one colour per distinct value when values are few, and every value gets a class colour', () => {
+    const s = colourScale([96, 102, 96]);
+    expect(s.classes).toHaveLength(2);
+    expect(s(96)).toBe(s.classes[0].colour);
+    expect(s(102)).toBe(s.classes[1].colour);
+    const many = colourScale([1, 2, 3, 4, 5, 6, 7]);
+    for (const v of [1, 4, 7]) expect(many.classes.map((c) => c.colour)).toContain(many(v));
   });
 });
 

@@ -1,4 +1,4 @@
-import { scaleQuantize } from 'd3-scale';
+import { tickStep } from 'd3';
 import type { Tile } from '../schema/dataset.ts';
 import { foldDiacritics } from '../text.ts';
 import { onSequential5, sequential5 } from './palette.ts';
@@ -54,14 +54,52 @@ export function tileAbbreviations(names: ReadonlyMap<string, string>): Map<strin
   return out;
 }
 
-/** Five colour classes over a nice domain; fewer when there are few distinct values. */
-export function colourScale(values: readonly number[]) {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const distinct = new Set(values).size;
-  const n = Math.max(1, Math.min(5, distinct));
-  const range = n === 5 ? [...sequential5] : sequential5.slice(5 - n);
-  return scaleQuantize<string>().domain(min === max ? [min, min + 1] : [min, max]).nice(n).range(range);
+export interface ColourClass {
+  colour: string;
+  /** Smallest and largest value the class stands for (equal when it stands for one value). */
+  lo: number;
+  hi: number;
+}
+
+export interface ColourScale {
+  (value: number): string;
+  classes: readonly ColourClass[];
+}
+
+/**
+ * Colour classes for a choropleth. Five or fewer distinct values get one class each, so the legend
+ * reads "14", never a range such as "14 – 14". More values get five equal classes over a nice domain;
+ * a class's legend range is then its bounds.
+ */
+export function colourScale(values: readonly number[]): ColourScale {
+  const distinct = [...new Set(values)].sort((a, b) => a - b);
+  if (distinct.length <= 5) {
+    const range = sequential5.slice(5 - Math.max(1, distinct.length));
+    const classes = distinct.map((v, i) => ({ colour: range[i], lo: v, hi: v }));
+    const byValue = new Map(classes.map((c) => [c.lo, c.colour]));
+    return Object.assign((v: number) => byValue.get(v) ?? range[0], { classes });
+  }
+  // Equal classes on round bounds (0 – 2, 2 – 4, …): the largest tick step giving at most five.
+  const [min, max] = [distinct[0], distinct.at(-1)!];
+  let bounds: number[] = [];
+  for (let count = 5; count >= 1; count--) {
+    const step = tickStep(min, max, count);
+    const lo = Math.floor(min / step) * step;
+    const n = Math.max(1, Math.ceil((max - lo) / step));
+    bounds = Array.from({ length: n + 1 }, (_, i) => lo + i * step);
+    if (n <= 5) break;
+  }
+  const colours = sequential5.slice(5 - (bounds.length - 1));
+  const classes = colours.map((colour, i) => ({ colour, lo: bounds[i], hi: bounds[i + 1] }));
+  const pick = (v: number) => classes[Math.min(classes.length - 1, Math.max(0, classes.findIndex((c) => v < c.hi)))].colour;
+  return Object.assign((v: number) => (v >= classes.at(-1)!.hi ? classes.at(-1)!.colour : pick(v)), { classes });
+}
+
+/** Legend text of a class: one value, or its range. */
+export function classLabel(c: ColourClass, formatNumber: (n: number) => string): string {
+  const a = formatNumber(c.lo);
+  const b = formatNumber(c.hi);
+  return a === b ? a : `${a} – ${b}`;
 }
 
 /** A tile-grid map as an SVG string: one linked square per province, islands as dashed tiles. */
@@ -74,7 +112,7 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
   const scale = values.length ? colourScale(values) : null;
   const names = new Map(layout.filter((t) => t.kind === 'province').map((t) => [t.unit, o.nameOf(t.unit)]));
   const abbr = tileAbbreviations(names);
-  const legendHeight = 22 * ((scale ? scale.range().length : 0) + 1) + 8;
+  const legendHeight = 22 * ((scale ? scale.classes.length : 0) + 1) + 8;
   const width = cols * (SIZE + GAP) + 14; // room for island names centred under the last column
   const mapHeight = rows * (SIZE + GAP);
   const height = mapHeight + legendHeight + 8;
@@ -112,11 +150,10 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
   // Legend: one swatch per class with its range, then the missing-data swatch.
   let ly = mapHeight + 12;
   if (scale) {
-    for (const colour of scale.range()) {
-      const [a, b] = scale.invertExtent(colour);
+    for (const c of scale.classes) {
       parts.push(
-        `<rect x="0" y="${ly}" width="16" height="16" fill="${colour}" stroke="#6b7580" stroke-width="0.5"/>`,
-        `<text x="22" y="${ly + 8}" dominant-baseline="central" font-size="11" fill="currentColor">${escapeXml(`${o.formatNumber(a!)} – ${o.formatNumber(b!)}`)}</text>`,
+        `<rect x="0" y="${ly}" width="16" height="16" fill="${c.colour}" stroke="#6b7580" stroke-width="0.5"/>`,
+        `<text x="22" y="${ly + 8}" dominant-baseline="central" font-size="11" fill="currentColor">${escapeXml(classLabel(c, o.formatNumber))}</text>`,
       );
       ly += 22;
     }

@@ -18,6 +18,7 @@ import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
 import { composeSvg, placeChart, svgSize, wrap } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
+import { formatDate } from '../../src/lib/format.ts';
 import { metricCharts } from '../../src/lib/views/metric-charts.ts';
 import { miniDataset } from './helpers.ts';
 
@@ -170,6 +171,22 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
     }
     expect(eras[0].beforeAfter?.data.columns).toContain('before_sources');
     expect(metricCharts(mini, 'vi', metric)).toBe(eras); // cached
+  });
+  test.each([
+    // metric, language, whether ranking bars carry report dates
+    ['staff_exits_decree_178', 'vi', true],
+    ['staff_exits_decree_178', 'en', true],
+    ['communes', 'vi', false],
+  ] as const)('running totals reported on different days: %s (%s) dates on bars = %s', (id, lang, dated) => {
+    const metric = real.metrics.find((m) => m.id === id)!;
+    const era = metricCharts(real, lang, metric)[0];
+    const dates = new Set(era.view.rows.map((r) => r.observation.date));
+    if (dated) expect(dates.size).toBeGreaterThan(1);
+    const note = lang === 'vi' ? 'ngày báo cáo ghi cạnh mỗi số' : 'each figure shows its report date';
+    expect(era.notes.some((n) => n.includes(note))).toBe(dated);
+    const top = era.view.rows.find((r) => r.unit.id === era.ranking.variants[0].order.split(' ')[0])!;
+    const shown = formatDate(top.observation.date, lang);
+    expect(era.ranking.variants[0].svg.includes(` · ${shown}<`)).toBe(dated);
   });
 });
 

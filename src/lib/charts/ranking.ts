@@ -17,16 +17,18 @@ export interface RankingOptions {
   /** Formats axis ticks in the page's language. */
   tickFormat: (n: number) => string;
   ariaLabel: string;
+  /** Room right of the longest bar for its value label (wider when labels carry a date). */
+  marginRight?: number;
 }
 
 /** Horizontal bars, one per unit, in the order given (the caller sorts). */
-export function rankingChart(data: readonly RankingDatum[], { document, width = 640, tickFormat, ariaLabel }: RankingOptions) {
+export function rankingChart(data: readonly RankingDatum[], { document, width = 640, tickFormat, ariaLabel, marginRight = 56 }: RankingOptions) {
   const max = Math.max(0, ...data.map((d) => d.value));
   return Plot.plot({
     document,
     width,
     height: data.length * 20 + 36,
-    marginRight: 56,
+    marginRight,
     marginTop: 24,
     ariaLabel,
     ...rowFrame(data, { width, tickFormat, max: max || 1 }),

@@ -101,6 +101,7 @@ export const en: Dictionary = {
     unitOf: { count: 'units', persons: 'people', km2: 'km²' },
     sourceLine: 'Source',
     notes: 'Notes',
+    mixedDatesNote: 'Provinces report these running totals on different days, so they are not strictly comparable; each figure shows its report date.',
     conflictNote: 'Sources give different figures; the table lists all of them.',
     plannedNote: 'Planned figure (not an outcome).',
     noData: 'No sourced figure for this metric yet.',

@@ -99,6 +99,7 @@ export const vi = {
     unitOf: { count: 'đơn vị', persons: 'người', km2: 'km²' },
     sourceLine: 'Nguồn',
     notes: 'Ghi chú',
+    mixedDatesNote: 'Số cộng dồn của các tỉnh được báo cáo vào những ngày khác nhau, nên không hoàn toàn so sánh được; ngày báo cáo ghi cạnh mỗi số.',
     conflictNote: 'Các nguồn cho số khác nhau; bảng liệt kê tất cả.',
     plannedNote: 'Số kế hoạch (chưa phải kết quả).',
     noData: 'Chưa có số liệu có nguồn cho chỉ số này.',

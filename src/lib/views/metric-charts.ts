@@ -86,7 +86,10 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     const view = metricEraView(d, metric.id, era);
     const layout = era === 'current' ? '34' : '63';
     const sources = [...new Set(view.rows.map((r) => r.observation.source))].map((id) => sourceById.get(id)!).filter(Boolean);
+    // Running totals reported on different days are not like for like: each bar then carries its date.
+    const mixedDates = metric.kind === 'flow' && new Set(view.rows.map((r) => r.observation.date)).size > 1;
     const notes = [
+      ...(mixedDates ? [m.mixedDatesNote] : []),
       ...(view.rows.some((r) => r.conflict) ? [m.conflictNote] : []),
       ...(view.rows.some((r) => r.observation.status !== 'reported') ? [m.plannedNote] : []),
     ];
@@ -105,10 +108,10 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
             id: r.unit.id,
             label: nameOf(r.unit),
             value: pc ? r.perCapita! : r.observation.value,
-            valueLabel: pc ? fmtPc(r.perCapita!) : fmt(r.observation.value),
+            valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatDate(r.observation.date, lang)}` : ''),
             planned: r.observation.status !== 'reported',
           })),
-          { tickFormat: pc ? fmtPc : fmt, ariaLabel: fill(m.chartLabel, { title }), width: 640 },
+          { tickFormat: pc ? fmtPc : fmt, ariaLabel: fill(m.chartLabel, { title }), width: 640, marginRight: mixedDates ? 150 : 56 },
         );
         variants.push({ key: k, pc, svg, order: rows.map((r) => r.unit.id).join(' ') });
       }

@@ -225,6 +225,8 @@ export const en: Dictionary = {
   },
   share: {
     locator: 'Where in the source',
+    /** Locators are written in English: nothing to translate. */
+    locatorWords: [] as [string, string][],
     tableOf: 'The numbers in this chart',
     moreSources: 'and {n} more',
     actions: 'Share, download, cite',

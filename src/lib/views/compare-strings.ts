@@ -12,5 +12,6 @@ export function compareStrings(lang: Lang): CompareStrings {
     siteName: d.siteName, sourcesHref: href(lang, { page: 'sources' }), unit: d.metricPage.unit, value: d.common.value, date: d.common.date,
     source: d.common.source, locator: d.share.locator, tableOf: d.share.tableOf, statusLabel: d.metricPage.status,
     status: d.province.status as Record<string, string>,
+    lang, locatorWords: d.share.locatorWords,
   };
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
+import { localiseLocator, type LocatorWords } from '../locator.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { predecessors, successor, unitLabel, unitName } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
@@ -155,6 +156,9 @@ export interface CompareStrings {
   tableOf: string;
   statusLabel: string;
   status: Record<string, string>;
+  /** The page's language and its locator vocabulary (see src/lib/locator.ts). */
+  lang: 'vi' | 'en';
+  locatorWords: LocatorWords;
 }
 
 const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
@@ -175,6 +179,11 @@ export function compareSourceLine(sources: readonly string[], names: Readonly<Re
   };
 }
 
+function locatorHtml(locator: string, s: CompareStrings): string {
+  const l = localiseLocator(locator, s.lang, s.locatorWords);
+  return l.lang ? `<span lang="${l.lang}">${escapeXml(l.text)}</span>` : escapeXml(l.text);
+}
+
 /** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */
 export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: CompareData, names: Readonly<Record<string, string>>, s: CompareStrings): string {
   const cells = fig.data.rows.map((r) => {
@@ -184,7 +193,7 @@ export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: Co
       `<tr data-unit="${escapeXml(String(r[0]))}"><th scope="row">${escapeXml(String(r[1]))}</th>` +
       `<td class="num">${v ? escapeXml(v.text) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
       `<td>${v ? escapeXml(v.dateText) : '—'}</td><td>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
-      `<td>${source}</td><td>${v ? escapeXml(v.locator) : '—'}</td></tr>`
+      `<td>${source}</td><td>${v ? locatorHtml(v.locator, s) : '—'}</td></tr>`
     );
   });
   return (

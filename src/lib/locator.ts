@@ -1,0 +1,60 @@
+// Locators ("para 3", "table row 12", "Điều 1 khoản 5") are written with English words around
+// quoted Vietnamese text. On Vietnamese pages their common words are shown in Vietnamese, from the
+// dictionary's vocabulary. A locator with a word the vocabulary lacks is shown as written and marked
+// as English, rather than half translated.
+
+export type LocatorWords = readonly (readonly [string, string])[];
+
+export interface LocalisedLocator {
+  text: string;
+  /** `en` when the text is shown as written on a Vietnamese page; null when it is in the page's language. */
+  lang: 'en' | null;
+}
+
+/** Quoted passages are left as written. */
+const QUOTED = /'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”/g;
+
+/** Plain-ASCII words that stand alone in Vietnamese locators: km², "Top 10" tables, page numbers, sapo, place names. */
+const VIETNAMESE_ASCII = new Set(['km', 'top', 'tr', 'sapo', 'kon', 'tum', 'gia', 'lai']);
+
+const compiled = new WeakMap<LocatorWords, { re: RegExp; map: Map<string, string> }>();
+
+function compile(words: LocatorWords) {
+  let c = compiled.get(words);
+  if (!c) {
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const sorted = [...words].sort((a, b) => b[0].length - a[0].length);
+    const re = new RegExp(sorted.map(([w]) => `(?<!\\p{L})${escape(w)}(?!\\p{L})`).join('|'), 'gu');
+    c = { re, map: new Map(words.map(([a, b]) => [a, b])) };
+    compiled.set(words, c);
+  }
+  return c;
+}
+
+/**
+ * True when text still has English: a run of words (between punctuation or digits) without one
+ * Vietnamese letter, other than Roman numerals and known abbreviations. "Quy mô dân số" is
+ * Vietnamese although "Quy" alone is plain ASCII; "as given in the URL" is not.
+ */
+export function hasEnglish(text: string): boolean {
+  for (const run of text.split(/[^\p{L} ]+/u)) {
+    const words = run.split(' ').filter((w) => w.length >= 2 && !/^[IVX]+$/.test(w) && !VIETNAMESE_ASCII.has(w.toLowerCase()));
+    if (words.length > 0 && !/[^\x00-\x7f]/.test(run)) return true;
+  }
+  return false;
+}
+
+/**
+ * A locator for display in `lang`. English pages get it as written. Vietnamese pages get the
+ * vocabulary's words, quoted text untouched; if an English word would remain, the locator as
+ * written, marked `en`.
+ */
+export function localiseLocator(locator: string, lang: 'vi' | 'en', words: LocatorWords): LocalisedLocator {
+  if (lang === 'en' || words.length === 0) return { text: locator, lang: null };
+  const { re, map } = compile(words);
+  const kept: string[] = [];
+  const masked = locator.replace(QUOTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  const translated = masked.replace(re, (m) => map.get(m) ?? m);
+  if (hasEnglish(translated.replace(/\u0000\d+\u0000/g, ' '))) return { text: locator, lang: hasEnglish(masked.replace(/\u0000\d+\u0000/g, ' ')) ? 'en' : null };
+  return { text: translated.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]), lang: null };
+}

@@ -1,0 +1,55 @@
+// Locators on Vietnamese pages: common words in Vietnamese, quoted text untouched, and a locator
+// with a word the vocabulary lacks shown as written and marked English.
+import { describe, expect, test } from 'vitest';
+import { en } from '../../src/lib/i18n/en.ts';
+import { vi } from '../../src/lib/i18n/vi.ts';
+import { hasEnglish, localiseLocator } from '../../src/lib/locator.ts';
+import { loadDataFiles } from '../../scripts/lib/files.ts';
+import { buildDataset } from '../../src/lib/pipeline/run.ts';
+
+const words = vi.share.locatorWords;
+
+describe('localiseLocator', () => {
+  test.each([
+    // locator, Vietnamese text, marked English
+    ['para 3', 'đoạn 3', null],
+    ['paras 4-5', 'đoạn 4-5', null],
+    ['last para', 'đoạn cuối', null],
+    ['table row 12', 'bảng, dòng 12', null],
+    ['table II row 4', 'bảng II dòng 4', null],
+    ['headline and lead', 'tiêu đề và sapo', null],
+    ['Điều 1 khoản 5', 'Điều 1 khoản 5', null],
+    ['table row 1 (Hà Nội), column Quy mô dân số', 'bảng, dòng 1 (Hà Nội), cột Quy mô dân số', null],
+    // quoted text is never translated, even when it holds vocabulary words
+    ["para 'the table and the row'", "đoạn 'the table and the row'", null],
+    ["paras 'Theo Sở Nội vụ…' and 'Ông Lê Văn Lĩnh…'", "đoạn 'Theo Sở Nội vụ…' và 'Ông Lê Văn Lĩnh…'", null],
+    // a word outside the vocabulary: as written, marked English, never half translated
+    ['related-news teaser on the founding of the new Vĩnh Long (30/6)', 'related-news teaser on the founding of the new Vĩnh Long (30/6)', 'en'],
+    ['p. 83, table 8, row Sơ bộ - Prel. 2023', 'p. 83, table 8, row Sơ bộ - Prel. 2023', 'en'],
+    // the vocabulary matches whole words only
+    ['paragraphs', 'paragraphs', 'en'],
+  ])('%s → %s', (locator, text, lang) => {
+    expect(localiseLocator(locator, 'vi', words)).toEqual({ text, lang });
+  });
+
+  test('English pages get the locator as written', () => {
+    expect(localiseLocator('para 3', 'en', en.share.locatorWords)).toEqual({ text: 'para 3', lang: null });
+  });
+
+  test.each([
+    ['Quy mô dân số', false],
+    ['bảng II', false],
+    ['Top 10 tỉnh', false],
+    ['as given in the URL', true],
+    ['Sơ bộ - Prel', true],
+  ])('hasEnglish(%s) = %s', (text, expected) => {
+    expect(hasEnglish(text)).toBe(expected);
+  });
+
+  test("at least 95% of the real data's locators read in Vietnamese on Vietnamese pages", () => {
+    const d = buildDataset(loadDataFiles()).dataset!;
+    const locators = new Set([...d.observations, ...d.events, ...d.lineage].map((r) => r.locator));
+    const english = [...locators].filter((l) => localiseLocator(l, 'vi', words).lang === 'en');
+    expect(english.length / locators.size, english.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+});

@@ -6,7 +6,7 @@ import { compareFigure, compareSourceLine, searchUnits, selectionFromQuery, show
 
 interface Payload {
   data: CompareData;
-  strings: CompareStrings & { remove: string; tooMany: string; provinceHref: string; metric: string };
+  strings: CompareStrings & { remove: string; tooMany: string; addMore: string; provinceHref: string; metric: string };
   sources: Record<string, string>;
 }
 
@@ -62,6 +62,9 @@ export function initCompare(): void {
 
   function render() {
     keepSelectionAcrossLanguages();
+    // One province is a list, not a comparison: say so until a second is added.
+    if (selected.length < 2) status.textContent = s.addMore;
+    else if (status.textContent === s.addMore) status.textContent = '';
     note.hidden = fromUrl.length > 0 || selected.join() !== data.defaults.join();
     chips.innerHTML = selected
       .map((id) => `<li><a href="${s.provinceHref}${id}/">${esc(unitOf.get(id)!.label)}</a> <button type="button" data-remove="${id}" aria-label="${esc(fill(s.remove, { name: unitOf.get(id)!.label }))}">×</button></li>`)

@@ -69,17 +69,20 @@ test('compare: search with or without diacritics and by old names; the selection
     await page.locator(`[data-remove="${id}"]`).click();
   }
   await expect(page.locator('[data-chips] li')).toHaveCount(0);
+  await expect(page.locator('p[aria-live="polite"][data-status]')).toHaveText('Thêm ít nhất một tỉnh, thành nữa để so sánh.');
   const input = page.locator('#compare-input');
   await input.fill('long an');
   await expect(page.getByRole('option', { name: /^Long An/ })).toBeVisible();
   await expect(page.getByRole('option', { name: /^Tây Ninh\s/ })).toBeVisible();
   await page.getByRole('option', { name: /^Long An/ }).click();
+  await expect(page.locator('p[aria-live="polite"][data-status]')).toHaveText('Thêm ít nhất một tỉnh, thành nữa để so sánh.');
   await input.fill('ha tinh');
   await input.press('Enter');
   await input.fill('Hà Nội');
   await input.press('ArrowDown');
   await input.press('Enter');
   await expect(page.locator('[data-chips] li')).toHaveCount(3);
+  await expect(page.locator('p[aria-live="polite"][data-status]')).toBeEmpty();
   await expect(page).toHaveURL(/u=long-an%2Cha-tinh%2Cha-noi|u=long-an,ha-tinh,ha-noi/);
   const url = page.url();
   await page.goto(url);

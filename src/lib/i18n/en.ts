@@ -219,6 +219,7 @@ export const en: Dictionary = {
     remove: 'Remove {name}',
     selected: 'Comparing',
     defaultNote: 'Default: the four provinces with the most figures.',
+    addMore: 'Add at least one more province to compare.',
     tooMany: 'Four provinces at most.',
     noscript: 'Turn on JavaScript to pick other provinces; the page shows the four default ones.',
     apply: 'Compare',

@@ -217,6 +217,7 @@ export const vi = {
     remove: 'Bỏ {name}',
     selected: 'Đang so sánh',
     defaultNote: 'Mặc định: so sánh bốn tỉnh có nhiều số liệu nhất.',
+    addMore: 'Thêm ít nhất một tỉnh, thành nữa để so sánh.',
     tooMany: 'Tối đa bốn tỉnh, thành.',
     noscript: 'Bật JavaScript để chọn tỉnh khác; trang đang hiện bốn tỉnh mặc định.',
     apply: 'So sánh',

@@ -14,7 +14,7 @@ const obs = (unit: string, date: string, value: number, over: Partial<Observatio
   id: `${unit}|communes|${date}|reported|${over.source ?? 's'}`, unit, metric: 'communes', date,
   date_end: parsePartialDate(date)!.end,
   era: parsePartialDate(date)!.start >= '2025-07-01' || unit === 'ab' ? 'current' : 'pre-2025',
-  period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', conflicts_with: [], ...over,
+  period_start: '', value, denominator: null, status: 'reported', source: 's', locator: 'p', note: '', note_vi: '', conflicts_with: [], ...over,
 });
 const link = (from: string, to: string): Lineage => ({ from, to, effective: '2025-07-01', legal_basis: 'NQ 202', source: 'l', locator: 'a', note: '' });
 const unit = (id: string, era: Unit['era'], valid_from = '', valid_to = ''): Unit => ({

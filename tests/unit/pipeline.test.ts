@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { buildDownloads } from '../../src/lib/pipeline/downloads.ts';
 import { formatProblem } from '../../src/lib/pipeline/problems.ts';
+import { noteViProblem } from '../../src/lib/pipeline/read.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 import { datasetSchema } from '../../src/lib/schema/dataset.ts';
 import { fixtures, miniDataset } from './helpers.ts';
@@ -159,5 +160,30 @@ describe('streamed JSON', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('note_vi (observations and sources)', () => {
+  test.each([
+    // note, note_vi, rule broken (null: fine)
+    ['Count before the merger.', '', null],
+    ['Count before the merger.', 'Số xã trước khi sắp xếp.', null],
+    ['', '', null],
+    ['', 'Số xã trước khi sắp xếp.', 'note-vi-alone'],
+    ['Count before the merger.', 'Count before the merger.', 'note-vi-not-vietnamese'],
+    ['Count before the merger.', 'So xa truoc khi sap xep.', 'note-vi-not-vietnamese'],
+  ])('note %j, note_vi %j → %s', (note, noteVi, rule) => {
+    expect(noteViProblem(note, noteVi)?.rule ?? null).toBe(rule);
+  });
+
+  test('a source with a note_vi in English is reported with file, line and column, and the source is not kept', () => {
+    const files = miniDataset();
+    const text = files.sources[0].text.replace(/\n$/, '');
+    const header = text.split('\n')[0];
+    const rows = text.split('\n').slice(1);
+    const bad = `${header},note_vi\n${rows.map((r, i) => (i === 0 ? `${r},English only` : `${r},`)).join('\n')}\n`;
+    const { problems } = buildDataset({ ...files, sources: [{ path: 'sources.csv', text: bad }, ...files.sources.slice(1)] });
+    const p = problems.find((x) => x.rule === 'note-vi-not-vietnamese');
+    expect(p && formatProblem(p)).toBe(`sources.csv:2:${header.split(',').length + 1}: note-vi-not-vietnamese: has no Vietnamese letter; write it in Vietnamese with full diacritics ("English only")`);
   });
 });

@@ -44,6 +44,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
         { name: 'denominator', type: 'number', description: 'For "x of n" facts, n' },
         str('status', 'reported, planned or target', { enum: ['reported', 'planned', 'target'] }),
         str('source', 'Source id (see sources)'), str('locator', 'Where in the source the figure stands'), str('note', 'Our note, in our own words'),
+        str('note_vi', 'The same note in Vietnamese (empty where not yet written)'),
         str('conflicts_with', 'Ids of rows from other sources stating a different value, separated by spaces'),
       ],
       rows: d.observations,
@@ -52,7 +53,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
         const u = unitOf.get(o.unit)!;
         return [
           o.id, o.unit, u.code, u.name_vi, o.metric, o.date, o.date_end, o.era, o.period_start,
-          o.value, o.denominator, o.status, o.source, o.locator, o.note, o.conflicts_with.join(' '),
+          o.value, o.denominator, o.status, o.source, o.locator, o.note, o.note_vi, o.conflicts_with.join(' '),
         ];
       },
     } as Table<Observation>,
@@ -86,7 +87,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
     {
       name: 'sources', title: 'Sources', primaryKey: ['id'], json: 'records',
       description: 'Every source behind a figure: laws, government pages, press articles, datasets.',
-      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'vi or en'), str('kind', 'law, government, press or dataset'), str('accessed', 'Date accessed'), str('note', 'Our note')],
+      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'vi or en'), str('kind', 'law, government, press or dataset'), str('accessed', 'Date accessed'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese (empty where not yet written)')],
       rows: d.sources,
     },
     {

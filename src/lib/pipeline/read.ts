@@ -17,13 +17,24 @@ export const columns = {
   units: ['id', 'code', 'name_vi', 'name_en', 'type', 'region', 'valid_from', 'valid_to', 'aliases'],
   lineage: ['from', 'to', 'effective', 'legal_basis', 'source', 'locator', 'note'],
   metrics: ['id', 'label_vi', 'label_en', 'definition_vi', 'definition_en', 'unit', 'kind', 'additive', 'level', 'decimals'],
-  sources: ['id', 'publisher', 'title', 'url', 'published', 'language', 'kind', 'accessed', 'note'],
-  observations: ['unit', 'metric', 'date', 'period_start', 'value', 'denominator', 'status', 'source', 'locator', 'note'],
+  sources: ['id', 'publisher', 'title', 'url', 'published', 'language', 'kind', 'accessed', 'note', 'note_vi'],
+  observations: ['unit', 'metric', 'date', 'period_start', 'value', 'denominator', 'status', 'source', 'locator', 'note', 'note_vi'],
   events: ['id', 'unit', 'date', 'type', 'title_vi', 'title_en', 'source', 'locator', 'note'],
   tiles: ['layout', 'unit', 'col', 'row', 'kind', 'label_vi', 'label_en'],
 } as const;
 
-const optionalObservationColumns = ['period_start', 'denominator', 'note'] as const;
+const optionalObservationColumns = ['period_start', 'denominator', 'note', 'note_vi'] as const;
+
+/**
+ * `note_vi` is the note in Vietnamese, for Vietnamese pages. It translates `note`, so it needs one, and
+ * it must read as Vietnamese: a cell with no Vietnamese letter is English pasted in the wrong column.
+ */
+export function noteViProblem(note: string, noteVi: string): { rule: string; message: string } | null {
+  if (noteVi === '') return null;
+  if (note === '') return { rule: 'note-vi-alone', message: 'note_vi translates note: write the note (English) first' };
+  if (!/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i.test(noteVi)) return { rule: 'note-vi-not-vietnamese', message: 'has no Vietnamese letter; write it in Vietnamese with full diacritics' };
+  return null;
+}
 
 function requireCell(t: Table, row: CsvRow, column: string): string | null {
   const v = t.cell(row, column);
@@ -124,7 +135,7 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
   const problems: Problem[] = [];
   const lines = new Map<string, { file: string; line: number }>();
   for (const file of files) {
-    const t = new Table(file, { required: columns.sources });
+    const t = new Table(file, { required: columns.sources.filter((c) => c !== 'note_vi'), optional: ['note_vi'] });
     for (const row of t.rows) {
       const id = requireCell(t, row, 'id');
       if (id && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) t.fail(row, 'id', 'id-invalid', 'source ids are lower case letters, digits and hyphens');
@@ -137,9 +148,11 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
       const accessed = dateCell(t, row, 'accessed', false);
       const language = oneOf(t, row, 'language', ['vi', 'en'] as const);
       const kind = oneOf(t, row, 'kind', ['law', 'government', 'press', 'dataset'] as const);
-      if (!id || !title || published === null || accessed === null || !language || !kind || lines.has(id)) continue;
+      const noteVi = noteViProblem(t.cell(row, 'note'), t.cell(row, 'note_vi'));
+      if (noteVi) t.fail(row, 'note_vi', noteVi.rule, noteVi.message);
+      if (!id || !title || published === null || accessed === null || !language || !kind || lines.has(id) || noteVi) continue;
       lines.set(id, { file: file.path, line: row.line });
-      sources.push({ id, publisher, title, url, published: published?.text ?? '', language, kind, accessed: accessed?.text ?? '', note: t.cell(row, 'note') });
+      sources.push({ id, publisher, title, url, published: published?.text ?? '', language, kind, accessed: accessed?.text ?? '', note: t.cell(row, 'note'), note_vi: t.cell(row, 'note_vi') });
     }
     for (const x of t.problems) problems.push(x);
   }
@@ -245,6 +258,8 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
     t.fail(row, 'source', 'source-unknown', `not in the sources files${hint ? `; did you mean ${hint}?` : ''}`);
   }
   const locator = requireCell(t, row, 'locator');
+  const noteVi = noteViProblem(t.cell(row, 'note'), t.cell(row, 'note_vi'));
+  if (noteVi) t.fail(row, 'note_vi', noteVi.rule, noteVi.message);
 
   if (t.problems.length > before || !date || !unitId || !metric || typeof value !== 'number' || !status || !sourceId || !locator) return null;
   return {
@@ -261,6 +276,7 @@ function readObservationRow(t: Table, row: CsvRow, ctx: ObservationContext): Obs
     source: sourceId,
     locator,
     note: t.cell(row, 'note'),
+    note_vi: t.cell(row, 'note_vi'),
     conflicts_with: [],
   };
 }

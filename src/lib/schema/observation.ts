@@ -20,6 +20,8 @@ export const observationSchema = z.object({
   source: z.string(),
   locator: z.string(),
   note: z.string(),
+  /** The note in Vietnamese, when written; Vietnamese pages fall back to `note`. */
+  note_vi: z.string(),
   /** Ids of rows for the same unit, metric, date and status whose value differs (from other sources). */
   conflicts_with: z.array(z.string()),
 });

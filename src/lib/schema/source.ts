@@ -11,5 +11,7 @@ export const sourceSchema = z.object({
   kind: z.enum(['law', 'government', 'press', 'dataset']),
   accessed: z.string(),
   note: z.string(),
+  /** The note in Vietnamese, when written. */
+  note_vi: z.string(),
 });
 export type Source = z.output<typeof sourceSchema>;

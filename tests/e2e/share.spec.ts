@@ -289,6 +289,9 @@ for (const [path, changelog, api] of [
       expect(pointer).toBe(`/resources/${pkg.resources.findIndex((r) => r.name === name)}/schema`);
       await expect(rows.nth(i).getByRole('link', { name: 'CC BY 4.0' })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/');
     }
+    // How to skip the chart CSVs' first line, in the page's language.
+    await expect(page.getByTestId('chart-csv-note')).toContainText('skiprows=1');
+    await expect(page.getByTestId('chart-csv-note')).toContainText(path === '/du-lieu/' ? 'bỏ qua dòng này' : 'Skip it');
     await expect(page.getByRole('heading', { name: changelog })).toBeVisible();
     await expect(page.getByTestId('changelog').locator('h3').first()).toContainText(pkg.version);
     await expect(page.getByRole('heading', { name: api })).toBeVisible();

@@ -149,6 +149,7 @@ export const en: Dictionary = {
     rows: 'Rows',
     size: 'Size',
     formats: 'Formats',
+    chartCsvNote: 'CSV files downloaded from a chart have one extra first line, starting with #, that names the dataset version, the chart and the licence. Skip it when reading the file with software: pandas pd.read_csv(file, skiprows=1), R read.csv(file, skip = 1). The files in the table above have no such line.',
     schema: 'Schema (Frictionless Data Package)',
     licence: 'Licence',
     licenceText: 'Data: CC BY 4.0. Code: MIT.',

@@ -147,6 +147,7 @@ export const vi = {
     rows: 'Số dòng',
     size: 'Dung lượng',
     formats: 'Định dạng',
+    chartCsvNote: 'Tệp CSV tải về từ từng biểu đồ có thêm một dòng đầu bắt đầu bằng # ghi phiên bản dữ liệu, tên biểu đồ và giấy phép. Khi đọc bằng phần mềm, bỏ qua dòng này: pandas pd.read_csv(tệp, skiprows=1), R read.csv(tệp, skip = 1). Các tệp trong bảng trên không có dòng này.',
     schema: 'Lược đồ (Frictionless Data Package)',
     licence: 'Giấy phép',
     licenceText: 'Dữ liệu: CC BY 4.0. Mã nguồn: MIT.',

@@ -32,17 +32,21 @@ function compile(words: LocatorWords) {
 }
 
 /**
- * True when text still has English: a run of words (between punctuation or digits) without one
- * Vietnamese letter, other than Roman numerals and known abbreviations. "Quy mô dân số" is
- * Vietnamese although "Quy" alone is plain ASCII; "as given in the URL" is not.
+ * True when text still has English: a common English word anywhere, or a run of words (between
+ * punctuation or digits) without one Vietnamese letter, other than Roman numerals and known
+ * abbreviations. "Quy mô dân số" is Vietnamese although "Quy" alone is plain ASCII.
  */
 export function hasEnglish(text: string): boolean {
+  if (ENGLISH_WORDS.test(text)) return true;
   for (const run of text.split(/[^\p{L} ]+/u)) {
     const words = run.split(' ').filter((w) => w.length >= 2 && !/^[IVX]+$/.test(w) && !VIETNAMESE_ASCII.has(w.toLowerCase()));
     if (words.length > 0 && !/[^\x00-\x7f]/.test(run)) return true;
   }
   return false;
 }
+
+/** Common English words that never stand in a Vietnamese locator. */
+const ENGLISH_WORDS = /(?<![\p{L}])(?:the|of|on|at|by|for|with|from|and|or|is|are|was|not|only|new|this|that|page|first|last|read|see|text|row|table|para|paras|item|section|line)(?![\p{L}])/iu;
 
 /**
  * A locator for display in `lang`. English pages get it as written. Vietnamese pages get the
@@ -57,4 +61,17 @@ export function localiseLocator(locator: string, lang: 'vi' | 'en', words: Locat
   const translated = masked.replace(re, (m) => map.get(m) ?? m);
   if (hasEnglish(translated.replace(/\u0000\d+\u0000/g, ' '))) return { text: locator, lang: hasEnglish(masked.replace(/\u0000\d+\u0000/g, ' ')) ? 'en' : null };
   return { text: translated.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]), lang: null };
+}
+
+/**
+ * A publisher's name for display: our remarks in brackets ("Lao Động (English edition)") in the
+ * page's language where the vocabulary has every word; the name itself is never translated.
+ */
+export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: LocatorWords): string {
+  if (lang === 'en' || words.length === 0) return publisher;
+  const { re, map } = compile(words);
+  return publisher.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
+    const translated = inner.replace(re, (m) => map.get(m) ?? m);
+    return translated !== inner && !hasEnglish(translated) ? `(${translated})` : whole;
+  });
 }

@@ -11,6 +11,8 @@ interface Payload {
   sourceText: string;
   site: string;
   siteLine: string;
+  /** The first line of CSV and spreadsheet downloads, in the page's language (see csvPreamble). */
+  preamble: string;
   embed: string;
   embedTitle: string;
   strings: Record<'citationAccessed' | 'citationReleased' | 'copied' | 'copyFailed' | 'downloaded' | 'failed', string>;
@@ -118,13 +120,13 @@ function init(box: HTMLElement) {
     csv: () => {
       const name = fileName(p.data, suffix(), 'csv');
       // A byte-order mark, so that Excel opens the Vietnamese names as UTF-8.
-      save(new Blob(['\uFEFF' + chartCsv(p.data, state().order)], { type: 'text/csv;charset=utf-8' }), name);
+      save(new Blob(['\uFEFF' + chartCsv(p.data, state().order, p.preamble)], { type: 'text/csv;charset=utf-8' }), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     xlsx: async () => {
       const { xlsxBlob } = await import('./xlsx-export.ts');
       const name = fileName(p.data, suffix(), 'xlsx');
-      save(xlsxBlob(p.data.title, csvPreamble(p.data), p.data.columns, drawnRows(p.data, state().order)), name);
+      save(xlsxBlob(p.data.title, csvPreamble(p.data, p.preamble), p.data.columns, drawnRows(p.data, state().order)), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     svg: () => {

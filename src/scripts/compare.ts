@@ -6,7 +6,7 @@ import { compareFigure, compareSourceLine, searchUnits, selectionFromQuery, show
 
 interface Payload {
   data: CompareData;
-  strings: CompareStrings & { remove: string; tooMany: string; addMore: string; provinceHref: string; metric: string };
+  strings: CompareStrings & { remove: string; tooMany: string; addMore: string; pickSome: string; provinceHref: string; metric: string };
   sources: Record<string, string>;
 }
 
@@ -63,8 +63,9 @@ export function initCompare(): void {
   function render() {
     keepSelectionAcrossLanguages();
     // One province is a list, not a comparison: say so until a second is added.
-    if (selected.length < 2) status.textContent = s.addMore;
-    else if (status.textContent === s.addMore) status.textContent = '';
+    if (selected.length === 0) status.textContent = s.pickSome;
+    else if (selected.length === 1) status.textContent = s.addMore;
+    else if (status.textContent === s.addMore || status.textContent === s.pickSome) status.textContent = '';
     note.hidden = fromUrl.length > 0 || selected.join() !== data.defaults.join();
     chips.innerHTML = selected
       .map((id) => `<li><a href="${s.provinceHref}${id}/">${esc(unitOf.get(id)!.label)}</a> <button type="button" data-remove="${id}" aria-label="${esc(fill(s.remove, { name: unitOf.get(id)!.label }))}">×</button></li>`)
@@ -77,7 +78,7 @@ export function initCompare(): void {
       figure.hidden = !shown.has(m.id);
       if (shown.has(m.id)) updateCompareFigure(figure, data, m.id, selected, s, sources);
     }
-    table.innerHTML =
+    table.innerHTML = selected.length === 0 ? '' :
       `<table><thead><tr><th scope="col">${esc(s.metric)}</th>${selected.map((u) => `<th scope="col" class="num">${esc(unitOf.get(u)!.label)}</th>`).join('')}</tr></thead><tbody>` +
       metrics
         .map((m) => `<tr><th scope="row">${esc(m.label)}</th>${selected.map((u) => { const v = data.values[u]?.[m.id]; return `<td class="num">${v ? `${esc(v.text)} <span class="muted small">(${esc(v.dateText)})</span>` : '<span class="missing">—</span>'}</td>`; }).join('')}</tr>`)
@@ -89,7 +90,8 @@ export function initCompare(): void {
     selected = next;
     if (push) {
       const url = new URL(location.href);
-      url.searchParams.set('u', selected.join(','));
+      if (selected.length) url.searchParams.set('u', selected.join(','));
+      else url.searchParams.delete('u');
       history.replaceState(null, '', url);
     }
     render();

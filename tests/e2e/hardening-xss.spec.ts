@@ -43,10 +43,10 @@ test.beforeAll(async () => {
   symlinkSync(join(repo, 'node_modules'), join(copy, 'node_modules'), 'dir');
   const data = join(copy, 'data');
   const [p0, p1, p2, p3] = PAYLOADS;
-  // A source: publisher, title, note and URL.
-  appendFileSync(join(data, 'sources.csv'), `xss-src,${csv(`Pub ${p0}`)},${csv(`Title ${p2}`)},${csv(URL_PAYLOAD)},2025-01,en,press,2026-11-22,${csv(`Note ${p1}`)}\n`);
-  // An observation: locator and note.
-  writeFileSync(join(data, 'observations', 'xss.csv'), `unit,metric,date,period_start,value,denominator,status,source,locator,note\nha-noi,staff_cut_party,2019,,7,,reported,xss-src,${csv(`para ${p1}`)},${csv(`Our note ${p3}`)}\n`);
+  // A source: publisher (with a bracketed remark the Vietnamese pages translate), title, notes and URL.
+  appendFileSync(join(data, 'sources.csv'), `xss-src,${csv(`Pub ${p0} (English edition)`)},${csv(`Title ${p2}`)},${csv(URL_PAYLOAD)},2025-01,en,press,2026-11-22,${csv(`Note ${p1}`)},${csv(`Ghi chú ${p2}`)}\n`);
+  // An observation: locator and notes in both languages.
+  writeFileSync(join(data, 'observations', 'xss.csv'), `unit,metric,date,period_start,value,denominator,status,source,locator,note,note_vi\nha-noi,staff_cut_party,2019,,7,,reported,xss-src,${csv(`para ${p1}`)},${csv(`Our note ${p3}`)},${csv(`Ghi chú của nhóm ${p0}`)}\n`);
   // An event: titles, locator, note.
   appendFileSync(join(data, 'events.csv'), `ev-xss,ha-noi,2025-08-01,plan,${csv(`Sự kiện ${p2}`)},${csv(`Event ${p0}`)},xss-src,${csv(`art. ${p3}`)},${csv(`note ${p1}`)}\n`);
   // A province name (both languages) and an alias; a metric label.

@@ -64,7 +64,7 @@ test('a ranking chart: link, CSV, XLSX, SVG, PNG, embed code and citation follow
   const csv = await download(page, '#ranking-34', 'Tải số liệu CSV');
   expect(csv.file.suggestedFilename()).toBe('tinh-gon-communes-ranking-34-name.csv');
   const { first, rows } = parseCsv(csv.body.toString('utf8'));
-  expect(first).toBe(`# Tinh Gọn dataset v${dataset.version} — ${title} — CC BY 4.0`);
+  expect(first).toBe(`# Bộ dữ liệu Tinh Gọn v${dataset.version} — ${title} — CC BY 4.0`);
   expect(rows.map((r) => r.unit)).toEqual(order);
   const tableNames = (await fig.locator('tbody tr th').allTextContents()).map((s) => s.trim());
   expect(rows.map((r) => r.name)).toEqual(tableNames);
@@ -317,7 +317,7 @@ test('a compare chart: link, CSV, XLSX, SVG, PNG, embed code and citation follow
   const csv = await download(page, '#cmp-communes', 'Tải số liệu CSV');
   expect(csv.file.suggestedFilename()).toBe('tinh-gon-compare-communes-tay-ninh-long-an-ha-tinh.csv');
   const { first, rows } = parseCsv(csv.body.toString('utf8'));
-  expect(first).toBe(`# Tinh Gọn dataset v${dataset.version} — Số đơn vị hành chính cấp xã — CC BY 4.0`);
+  expect(first).toBe(`# Bộ dữ liệu Tinh Gọn v${dataset.version} — Số đơn vị hành chính cấp xã — CC BY 4.0`);
   expect(rows.map((r) => r.unit)).toEqual(['tay-ninh', 'long-an', 'ha-tinh']);
   const drawn = await fig.locator('svg g title').allTextContents();
   rows.forEach((r, i) => {

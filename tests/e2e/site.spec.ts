@@ -69,7 +69,8 @@ test('compare: search with or without diacritics and by old names; the selection
     await page.locator(`[data-remove="${id}"]`).click();
   }
   await expect(page.locator('[data-chips] li')).toHaveCount(0);
-  await expect(page.locator('p[aria-live="polite"][data-status]')).toHaveText('Thêm ít nhất một tỉnh, thành nữa để so sánh.');
+  await expect(page.locator('p[aria-live="polite"][data-status]')).toHaveText('Chọn tỉnh, thành để so sánh: gõ tên vào ô trên.');
+  await expect(page.locator('[data-table] table')).toHaveCount(0);
   const input = page.locator('#compare-input');
   await input.fill('long an');
   await expect(page.getByRole('option', { name: /^Long An/ })).toBeVisible();

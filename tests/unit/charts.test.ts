@@ -64,6 +64,26 @@ describe('tileMap', () => {
     expect(svg).toContain('Chưa có số liệu');
     await expect(svg).toMatchFileSnapshot('__snapshots__/tile-map.svg');
   });
+  test('a planned figure gets a dashed outline, says so in its tooltip, and the legend explains it', async () => {
+    const opts = {
+      layout: '34' as const,
+      nameOf: (id: string) => names.get(id)!,
+      hrefOf: (id: string) => `/tinh/${id}/`,
+      formatNumber: fmt,
+      ariaLabel: 'Bản đồ',
+      missingLabel: 'Chưa có số liệu',
+      plannedLabel: 'Viền đứt: số kế hoạch',
+      plannedWord: 'kế hoạch',
+      islandLabel: () => '',
+      idPrefix: 'p',
+    };
+    const svg = tileMap(tiles, { ...opts, values: new Map([['ha-noi', { value: 126, text: '126' }], ['da-nang', { value: 56, text: '56', planned: true }]]) });
+    expect(svg).toContain('class="tile planned" data-unit="da-nang"><title>Đà Nẵng: 56 (kế hoạch)</title>');
+    expect(svg.match(/stroke-dasharray="4 2"/g)).toHaveLength(2); // the tile and the legend swatch
+    await expect(svg).toMatchFileSnapshot('__snapshots__/tile-map-planned.svg');
+    const none = tileMap(tiles, { ...opts, values: new Map([['ha-noi', { value: 126, text: '126' }]]) });
+    expect(none).not.toContain('Viền đứt');
+  });
   test('an empty layout renders nothing', () => {
     expect(tileMap([], { layout: '63', values: new Map(), nameOf: String, hrefOf: String, formatNumber: String, ariaLabel: '', missingLabel: '', islandLabel: () => '', idPrefix: 'x' })).toBe('');
   });
@@ -84,8 +104,9 @@ describe('colourScale', () => {
     [[14, 14, 14], ['14']],
     [[13, 14, 14, 15], ['13', '14', '15']],
     [[12, 13, 14, 15, 16], ['12', '13', '14', '15', '16']],
-    [[1, 2, 3, 4, 5, 6, 7], ['0 – 2', '2 – 4', '4 – 6', '6 – 8']],
-    [[96, 102, 126, 150, 310, 1100], ['0 – 500', '500 – 1000', '1000 – 1500']],
+    [[1, 2, 3, 4, 5, 6, 7], ['0 – 1', '2 – 3', '4 – 5', '6 – 8']],
+    [[96, 102, 126, 150, 310, 1100], ['0 – 499', '500 – 999', '1000 – 1500']],
+    [[12, 13, 14, 15, 16, 19], ['12 – 13', '14 – 15', '16 – 17', '18 – 20']],
     [[0.5, 1.5, 2.5, 3.5, 4.5, 5.5], ['0 – 2', '2 – 4', '4 – 6']],
   ])('%j → %j', (values, labels) => {
     const s = colourScale(values);

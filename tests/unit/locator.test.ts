@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
-import { hasEnglish, localiseLocator } from '../../src/lib/locator.ts';
+import { hasEnglish, localiseLocator, localisePublisher } from '../../src/lib/locator.ts';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 
@@ -51,5 +51,23 @@ describe('localiseLocator', () => {
     const locators = new Set([...d.observations, ...d.events, ...d.lineage].map((r) => r.locator));
     const english = [...locators].filter((l) => localiseLocator(l, 'vi', words).lang === 'en');
     expect(english.length / locators.size, english.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('localisePublisher', () => {
+  test.each([
+    // publisher, on Vietnamese pages
+    ['Lao Động (English edition)', 'Lao Động (bản tiếng Anh)'],
+    ['aloxekhach.com (bus-ticket portal)', 'aloxekhach.com (trang bán vé xe khách)'],
+    ['Vietnam.vn (from Dân trí)', 'Vietnam.vn (dẫn từ Dân trí)'],
+    // names are never translated; a bracket already in Vietnamese or a site name stays as written
+    ['Vietnam News', 'Vietnam News'],
+    ['VietnamPlus (TTXVN)', 'VietnamPlus (TTXVN)'],
+    ['Pháp Luật TP.HCM (plo.vn)', 'Pháp Luật TP.HCM (plo.vn)'],
+    // a remark with a word outside the vocabulary stays as written rather than half translated
+    ['Example (English edition, mirrored)', 'Example (English edition, mirrored)'],
+  ])('%s → %s', (publisher, expected) => {
+    expect(localisePublisher(publisher, 'vi', vi.share.publisherWords)).toBe(expected);
+    expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(publisher);
   });
 });

@@ -20,6 +20,8 @@ import { composeSvg, placeChart, svgSize, wrap } from '../../src/lib/share/svg-e
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
 import { metricCharts } from '../../src/lib/views/metric-charts.ts';
+import { en } from '../../src/lib/i18n/en.ts';
+import { vi } from '../../src/lib/i18n/vi.ts';
 import { miniDataset } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -41,6 +43,10 @@ const chart: ChartData = {
 describe('chart CSV', () => {
   test('the first line names the dataset version, the chart and the licence', () => {
     expect(csvPreamble(chart)).toBe('Tinh Gọn dataset v0.1.0 — Số xã: xếp hạng — CC BY 4.0');
+    // In the page's language: Vietnamese pages pass their dictionary's template.
+    expect(csvPreamble(chart, vi.share.csvPreamble)).toBe('Bộ dữ liệu Tinh Gọn v0.1.0 — Số xã: xếp hạng — CC BY 4.0');
+    expect(csvPreamble(chart, en.share.csvPreamble)).toBe(csvPreamble(chart));
+    expect(chartCsv(chart, null, vi.share.csvPreamble).split('\n')[0]).toBe('# Bộ dữ liệu Tinh Gọn v0.1.0 — Số xã: xếp hạng — CC BY 4.0');
     expect(chartCsv(chart).split('\n')[0]).toBe('# Tinh Gọn dataset v0.1.0 — Số xã: xếp hạng — CC BY 4.0');
   });
   test('exactly the rows drawn, in the order drawn; rows not drawn are left out', () => {

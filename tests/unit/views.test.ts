@@ -79,6 +79,8 @@ describe('compare search on the real dataset', () => {
     expect(fig.data.rows.map((r) => r[0])).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
     expect(fig.data.rows[1].slice(2)).toEqual([null, null, null, null, null, null]);
     const tayNinh = data.values['tay-ninh'].communes;
+    // Each bar says which date its figure is for.
+    expect(fig.bars[0].text).toBe(`${tayNinh.text} · ${tayNinh.dateText}`);
     expect(fig.data.rows[0]).toEqual(['tay-ninh', 'Tây Ninh', tayNinh.value, tayNinh.denominator, tayNinh.date, tayNinh.status, tayNinh.source, tayNinh.locator]);
     expect(fig.data.file).toBe('compare-communes-tay-ninh-viet-nam-nowhere-ha-tinh');
     expect(fig.data.version).toBe(real.version);

@@ -8,6 +8,8 @@ export interface TileValue {
   value: number;
   /** Formatted value for the tooltip and the legend. */
   text: string;
+  /** A plan or target, not an outcome: the tile gets a dashed outline and the legend says so. */
+  planned?: boolean;
 }
 
 export interface TileMapOptions {
@@ -18,6 +20,10 @@ export interface TileMapOptions {
   formatNumber: (n: number) => string;
   ariaLabel: string;
   missingLabel: string;
+  /** Legend line for planned figures ("Viền đứt: số kế hoạch"). */
+  plannedLabel?: string;
+  /** Word added to a planned tile's tooltip ("kế hoạch"). */
+  plannedWord?: string;
   /** Island tiles read e.g. "Hoàng Sa (Đà Nẵng)". */
   islandLabel: (tile: Tile) => string;
   /** Short visible name under an island tile (defaults to the Vietnamese label). */
@@ -90,9 +96,19 @@ export function colourScale(values: readonly number[]): ColourScale {
     if (n <= 5) break;
   }
   const colours = sequential5.slice(5 - (bounds.length - 1));
-  const classes = colours.map((colour, i) => ({ colour, lo: bounds[i], hi: bounds[i + 1] }));
-  const pick = (v: number) => classes[Math.min(classes.length - 1, Math.max(0, classes.findIndex((c) => v < c.hi)))].colour;
-  return Object.assign((v: number) => (v >= classes.at(-1)!.hi ? classes.at(-1)!.colour : pick(v)), { classes });
+  // Whole-number data on whole-number bounds: a class below the last one ends one below the next
+  // class's start (12 – 13, 14 – 15), so that no value seems to fit two classes.
+  const whole = distinct.every(Number.isInteger) && bounds.every(Number.isInteger);
+  const classes = colours.map((colour, i) => ({
+    colour,
+    lo: bounds[i],
+    hi: whole && i < colours.length - 1 ? bounds[i + 1] - 1 : bounds[i + 1],
+  }));
+  const pick = (v: number) => {
+    const i = bounds.findIndex((b, k) => k > 0 && v < b);
+    return colours[i === -1 ? colours.length - 1 : Math.max(0, i - 1)];
+  };
+  return Object.assign(pick, { classes });
 }
 
 /** Legend text of a class: one value, or its range. */
@@ -112,7 +128,8 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
   const scale = values.length ? colourScale(values) : null;
   const names = new Map(layout.filter((t) => t.kind === 'province').map((t) => [t.unit, o.nameOf(t.unit)]));
   const abbr = tileAbbreviations(names);
-  const legendHeight = 22 * ((scale ? scale.classes.length : 0) + 1) + 8;
+  const anyPlanned = [...o.values.values()].some((v) => v.planned);
+  const legendHeight = 22 * ((scale ? scale.classes.length : 0) + 1 + (anyPlanned ? 1 : 0)) + 8;
   const width = cols * (SIZE + GAP) + 14; // room for island names centred under the last column
   const mapHeight = rows * (SIZE + GAP);
   const height = mapHeight + legendHeight + 8;
@@ -140,10 +157,12 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
     const fill = v && scale ? scale(v.value) : `url(#${pattern})`;
     const textFill = v && scale ? onSequential5[sequential5.indexOf(fill as (typeof sequential5)[number])] : 'currentColor';
     const name = o.nameOf(t.unit);
-    const title = v ? `${name}: ${v.text}` : `${name}: ${o.missingLabel}`;
+    const planned = Boolean(v?.planned);
+    const title = v ? `${name}: ${v.text}${planned && o.plannedWord ? ` (${o.plannedWord})` : ''}` : `${name}: ${o.missingLabel}`;
+    const stroke = planned ? 'stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"' : 'stroke="#6b7580" stroke-width="0.5"';
     parts.push(
-      `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile${v ? '' : ' no-data'}" data-unit="${t.unit}"><title>${escapeXml(title)}</title>`,
-      `<rect x="${x}" y="${y}" width="${SIZE}" height="${SIZE}" rx="3" fill="${fill}" stroke="#6b7580" stroke-width="0.5"/>`,
+      `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile${v ? '' : ' no-data'}${planned ? ' planned' : ''}" data-unit="${t.unit}"><title>${escapeXml(title)}</title>`,
+      `<rect x="${x}" y="${y}" width="${SIZE}" height="${SIZE}" rx="3" fill="${fill}" ${stroke}/>`,
       `<text x="${x + SIZE / 2}" y="${y + SIZE / 2}" text-anchor="middle" dominant-baseline="central" font-size="10" font-weight="600" fill="${textFill}">${escapeXml(abbr.get(t.unit) ?? '')}</text></a>`,
     );
   }
@@ -157,6 +176,13 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
       );
       ly += 22;
     }
+  }
+  if (anyPlanned && o.plannedLabel) {
+    parts.push(
+      `<rect x="1" y="${ly + 1}" width="14" height="14" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="4 2"/>`,
+      `<text x="22" y="${ly + 8}" dominant-baseline="central" font-size="11" fill="currentColor">${escapeXml(o.plannedLabel)}</text>`,
+    );
+    ly += 22;
   }
   parts.push(
     `<rect x="0" y="${ly}" width="16" height="16" fill="url(#${pattern})" stroke="#6b7580" stroke-width="0.5"/>`,

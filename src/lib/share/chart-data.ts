@@ -20,9 +20,13 @@ export interface ChartData {
 
 export const LICENCE_LABEL = 'CC BY 4.0';
 
-/** `# Tinh Gọn dataset v0.1.0 — <title> — CC BY 4.0` */
-export function csvPreamble(data: Pick<ChartData, 'title' | 'version'>, site = 'Tinh Gọn'): string {
-  return `${site} dataset v${data.version} — ${data.title} — ${LICENCE_LABEL}`;
+/** The first line's words in English; pages pass their dictionary's (`share.csvPreamble`). */
+export const DEFAULT_PREAMBLE = 'Tinh Gọn dataset v{version} — {title} — {licence}';
+
+/** `Tinh Gọn dataset v0.1.0 — <title> — CC BY 4.0`, or the page language's template of it. */
+export function csvPreamble(data: Pick<ChartData, 'title' | 'version'>, template = DEFAULT_PREAMBLE): string {
+  const values: Record<string, string> = { version: data.version, title: data.title, licence: LICENCE_LABEL };
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
 /**
@@ -39,9 +43,9 @@ export function drawnRows(data: ChartData, order?: readonly string[] | null): Ce
 }
 
 /** The chart's numbers as CSV: the dataset line, a header, then exactly the rows drawn. */
-export function chartCsv(data: ChartData, order?: readonly string[] | null): string {
+export function chartCsv(data: ChartData, order?: readonly string[] | null, template = DEFAULT_PREAMBLE): string {
   const rows = drawnRows(data, order).map((r) => Object.fromEntries(data.columns.map((c, i) => [c, r[i] as CsvValue])));
-  return toCsv(data.columns, rows, [csvPreamble(data)]);
+  return toCsv(data.columns, rows, [csvPreamble(data, template)]);
 }
 
 /** `communes-ranking-34-name-percap.csv`: the state is part of the name so two downloads never clash. */

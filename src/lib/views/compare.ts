@@ -98,7 +98,8 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   const label = (id: string) => data.units.find((u) => u.id === id)?.label ?? id;
   const bars: CompareBar[] = selected.map((u) => {
     const v = data.values[u]?.[metricId];
-    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? v.text : missing, planned: v ? v.planned : false };
+    // Each bar names its date: provinces report on different days, and running totals differ by date.
+    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? `${v.text} · ${v.dateText}` : missing, planned: v ? v.planned : false };
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];

@@ -52,11 +52,11 @@ export function mapFigure(d: Dataset, lang: Lang, metric: Metric, view: MetricEr
   const fmt = (n: number) => formatNumber(n, lang, metric.decimals);
   const byId = unitById(d);
   const layout = view.era === 'current' ? '34' : '63';
-  const values = new Map(view.rows.map((r) => [r.unit.id, { value: r.observation.value, text: `${fmt(r.observation.value)} (${formatDate(r.observation.date, lang)})` }]));
+  const values = new Map(view.rows.map((r) => [r.unit.id, { value: r.observation.value, text: `${fmt(r.observation.value)} (${formatDate(r.observation.date, lang)})`, planned: r.observation.status !== 'reported' }]));
   const svg = tileMap(d.tiles, {
     layout, values, idPrefix: opts.idPrefix,
     nameOf: opts.nameOf, hrefOf: (id) => href(lang, { page: 'province', id }), formatNumber: fmt,
-    ariaLabel: fill(m.chartLabel, { title: opts.title }), missingLabel: t(lang).common.missing,
+    ariaLabel: fill(m.chartLabel, { title: opts.title }), missingLabel: t(lang).common.missing, plannedLabel: m.plannedLegend, plannedWord: t(lang).province.status.planned,
     islandLabel: (tile) => fill(m.islands, { name: lang === 'vi' ? tile.label_vi : tile.label_en, parent: opts.nameOf(byId.get(tile.unit)!.id) }),
     islandName: (tile) => (lang === 'vi' ? tile.label_vi : tile.label_en),
   });

@@ -173,6 +173,11 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
       for (const r of e.ranking.data.rows) {
         expect(r[col('source')]).toBeTruthy();
         expect(r[col('locator')]).toBeTruthy();
+        // A rate says which population it divides by: its source and its date.
+        if (r[col('per_100k')] !== null) {
+          expect(r[col('population_source')]).toBeTruthy();
+          expect(r[col('population_date')]).toBeTruthy();
+        }
       }
     }
     expect(eras[0].beforeAfter?.data.columns).toContain('before_sources');

@@ -107,6 +107,7 @@ export const en: Dictionary = {
     plannedNote: 'Planned figure (not an outcome).',
     noData: 'No sourced figure for this metric yet.',
     islands: '{name} (part of {parent})',
+    populationOf: 'population of {date}',
     popNote: 'Population as given by the source listed in the data table.',
     chartLabel: 'Chart: {title}. Detailed figures in the table below.',
     provinces: 'provinces',

@@ -105,6 +105,7 @@ export const vi = {
     plannedNote: 'Số kế hoạch (chưa phải kết quả).',
     noData: 'Chưa có số liệu có nguồn cho chỉ số này.',
     islands: '{name} (thuộc {parent})',
+    populationOf: 'theo dân số {date}',
     popNote: 'Dân số theo nguồn ghi trong bảng dữ liệu.',
     chartLabel: 'Biểu đồ {title}. Số liệu chi tiết ở bảng bên dưới.',
     provinces: 'tỉnh, thành',

@@ -118,7 +118,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     }
     const rankingRows = sortRows(view.rows, 'value', nameOf, cmp).map((r) => {
       const o = r.observation;
-      return [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.date, o.status, o.source, o.locator, r.population?.source ?? null];
+      return [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.date, o.status, o.source, o.locator, r.population?.source ?? null, r.population?.date ?? null];
     });
     const ranking = {
       id: `ranking-${layout}`,
@@ -129,7 +129,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
       variants,
       data: {
         title: rankingTitle, version: d.version, decimals: metric.decimals, file: `${metric.id}-ranking-${layout}`,
-        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'date', 'status', 'source', 'locator', 'population_source'],
+        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'date', 'status', 'source', 'locator', 'population_source', 'population_date'],
         rows: rankingRows,
       },
     };

@@ -26,6 +26,22 @@ export function coverageMarkdown(d: Dataset): string {
     const missing = m.level === 'national' ? '—' : now.length === 0 ? 'all' : now.length === cur.length ? 'none' : cur.filter((u) => !now.includes(u)).map((u) => u.id).join(', ');
     lines.push(`| \`${m.id}\` | ${old}/63 | ${now.length}/34 | ${nat} | ${missing} |`);
   }
+  // Per-capita figures divide by population: say how many old provinces share one reference year.
+  const byYear = (metric: string) => {
+    const years = new Map<string, number>();
+    for (const u of pre) {
+      const ys = new Set(d.observations.filter((o) => o.unit === u.id && o.metric === metric && o.era === 'pre-2025' && /^\d{4}$/.test(o.date.slice(0, 4)) && !o.date.includes('/')).map((o) => o.date.slice(0, 4)));
+      for (const y of ys) years.set(y, (years.get(y) ?? 0) + 1);
+    }
+    return [...years].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([y, n]) => `${y}: ${n}`).join(', ');
+  };
+  if (d.metrics.some((m) => m.id === 'population')) {
+    lines.push(
+      '',
+      `Reference years of the 63 pre-2025 provinces' figures (a province with figures for two years counts in both): population — ${byYear('population') || 'none'}; area — ${byYear('area_km2') || 'none'}.`,
+      'The 11 provinces unchanged on 1 July 2025 keep their pre-2025 population and area (same territory), so the current-province columns list them as missing a figure dated after 1 July 2025.',
+    );
+  }
   const eventUnits = new Set(d.events.map((e) => e.unit).filter((u) => u && !national.has(u)));
   lines.push('', `Events: ${d.events.length}, covering ${eventUnits.size} provinces (old or current) and the national level. The full metric × province grid is \`coverage.csv\` in the downloads.`);
   return lines.join('\n');

@@ -105,6 +105,27 @@ test.describe('with JavaScript disabled', () => {
       if (await svgs.count()) await expect(svgs.first()).toBeVisible();
     });
   }
+  test('/so-sanh/ hides the controls that need JavaScript and says why', async ({ page }) => {
+    await page.goto('/so-sanh/');
+    await expect(page.locator('#compare-input')).toBeHidden();
+    await expect(page.locator('[data-remove]').first()).toBeHidden();
+    await expect(page.locator('[data-chips] li')).toHaveCount(4);
+    await expect(page.getByText('Bật JavaScript để chọn tỉnh khác')).toBeVisible();
+  });
+});
+
+test('/so-sanh/ does not shift its layout when the script starts', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as unknown as { __cls: number }).__cls += (e as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/so-sanh/');
+  await expect(page.locator('#compare-input')).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.01);
 });
 
 test.describe('on a 360 px wide screen', () => {

@@ -59,7 +59,8 @@ export function localiseLocator(locator: string, lang: 'vi' | 'en', words: Locat
   const kept: string[] = [];
   const masked = locator.replace(QUOTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);
   const translated = masked.replace(re, (m) => map.get(m) ?? m);
-  if (hasEnglish(translated.replace(/\u0000\d+\u0000/g, ' '))) return { text: locator, lang: hasEnglish(masked.replace(/\u0000\d+\u0000/g, ' ')) ? 'en' : null };
+  // Translation only brings in Vietnamese, so English left after it was in the locator as written.
+  if (hasEnglish(translated.replace(/\u0000\d+\u0000/g, ' '))) return { text: locator, lang: 'en' };
   return { text: translated.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]), lang: null };
 }
 

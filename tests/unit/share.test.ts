@@ -201,6 +201,36 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
   });
 });
 
+describe('per-100,000 figures say what they divide by', () => {
+  test.each(['vi', 'en'] as const)('every ranking with per-head figures (%s): one date for all, or a note that the dates differ', (lang) => {
+    const basis = lang === 'vi' ? 'tại cùng một mốc thời gian' : 'at one and the same date';
+    const mixed = lang === 'vi' ? 'những năm khác nhau' : 'populations of different years';
+    let checked = 0;
+    for (const metric of real.metrics) {
+      for (const era of metricCharts(real, lang, metric)) {
+        const col = (name: string) => era.ranking.data.columns.indexOf(name);
+        const rated = era.ranking.data.rows.filter((r) => r[col('per_100k')] !== null);
+        const popDates = new Set(rated.map((r) => r[col('population_date')]));
+        const says = (needle: string) => era.rankingNotes.some((n) => n.includes(needle));
+        expect(era.notes.some((n) => n.includes(basis) || n.includes(mixed))).toBe(false); // maps show no per-head figures
+        if (rated.length === 0) {
+          expect(says(basis) || says(mixed)).toBe(false);
+          continue;
+        }
+        checked++;
+        if (era.view.populationDate) {
+          expect([...popDates]).toEqual([era.view.populationDate]);
+          expect(says(basis) && !says(mixed)).toBe(true);
+        } else {
+          expect(says(mixed)).toBe(popDates.size > 1);
+          expect(says(basis)).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
+
 describe('search terms', () => {
   test('name variants: as written, without the prefix, folded, run together', () => {
     expect(nameVariants(['TP. Hồ Chí Minh'])).toEqual(['TP. Hồ Chí Minh', 'Hồ Chí Minh', 'tp ho chi minh', 'ho chi minh', 'hochiminh']);

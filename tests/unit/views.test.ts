@@ -3,10 +3,49 @@ import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 import { compareData, compareFigure, compareSourceLine, compareTableHtml, searchUnits, selectionFromQuery, shownMetrics } from '../../src/lib/views/compare.ts';
 import { compareStrings } from '../../src/lib/views/compare-strings.ts';
-import { erasWithData, headline, metricEraView, sortRows } from '../../src/lib/views/metric.ts';
+import { erasWithData, headline, metricEraView, populationBasis, sortRows } from '../../src/lib/views/metric.ts';
+import type { Observation } from '../../src/lib/schema/observation.ts';
 import { miniDataset } from './helpers.ts';
 
 const mini = buildDataset(miniDataset()).dataset!;
+
+const pop = (unit: string, date: string, date_end: string, value: number, source = 's'): Observation => ({
+  id: `${unit}|population|${date}|reported|${source}`, unit, metric: 'population', date, date_end, period_start: '', era: 'pre-2025',
+  value, denominator: null, status: 'reported', source, locator: 'p', note: '', note_vi: '', conflicts_with: [],
+});
+
+describe('populationBasis: per-head figures divide by populations of one date when there is one', () => {
+  test.each<[string, [string, Observation[]][], string | null, Record<string, number>, boolean]>([
+    ['the latest date common to all wins over each unit\'s latest', [
+      ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2019-04-01', '2019-04-01', 200), pop('b', '2022', '2022-12-31', 205)]],
+    ], '2019-04-01', { a: 100, b: 200 }, false],
+    ['two common dates: the later one', [
+      ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2019-04-01', '2019-04-01', 200), pop('b', '2023', '2023-12-31', 210)]],
+    ], '2023', { a: 110, b: 210 }, false],
+    ['no common date: each unit\'s latest, flagged mixed', [
+      ['a', [pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2022', '2022-12-31', 205)]],
+    ], null, { a: 110, b: 205 }, true],
+    ['a unit without any figure is left out and does not break the common date', [
+      ['a', [pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2023', '2023-12-31', 210)]],
+      ['c', []],
+    ], '2023', { a: 110, b: 210 }, false],
+    ['a single unit: its latest figure', [['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]]], '2023', { a: 110 }, false],
+    ['nothing at all', [], null, {}, false],
+    ['two sources on the common date: the first in file order, as for headlines', [
+      ['a', [pop('a', '2023', '2023-12-31', 110, 'x'), pop('a', '2023', '2023-12-31', 111, 'y')]],
+      ['b', [pop('b', '2023', '2023-12-31', 210)]],
+    ], '2023', { a: 110, b: 210 }, false],
+  ])('%s', (_, lists, date, values, mixed) => {
+    const b = populationBasis(new Map(lists));
+    expect(b.date).toBe(date);
+    expect(Object.fromEntries([...b.chosen].map(([u, o]) => [u, o.value]))).toEqual(values);
+    expect(b.mixed).toBe(mixed);
+  });
+});
 
 describe('metricEraView', () => {
   test('current era: latest reported figure per province, conflicts flagged, before/after when complete', () => {

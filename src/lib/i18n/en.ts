@@ -108,6 +108,8 @@ export const en: Dictionary = {
     noData: 'No sourced figure for this metric yet.',
     islands: '{name} (part of {parent})',
     populationOf: 'population of {date}',
+    perCapitaBasisNote: 'Every per-100,000 figure divides by population at one and the same date ({date}), so that provinces compare fairly.',
+    perCapitaMixedNote: 'No date has a population figure for every province here, so per-100,000 figures divide by populations of different years; the table gives each year.',
     popNote: 'Population as given by the source listed in the data table.',
     chartLabel: 'Chart: {title}. Detailed figures in the table below.',
     provinces: 'provinces',
@@ -203,7 +205,7 @@ export const en: Dictionary = {
       ] },
       { id: 'derived', title: 'Computations', body: [
         'Change = after − before; percentage change = change divided by before (not computed when before is 0).',
-        'Per 100,000 people = value divided by the population of the same period, times 100,000. Current provinces use the population stated in Resolution 202/2025/QH15; old provinces use their latest population before 1 July 2025 — 2023 for most, another year where no 2023 figure was found (the year is shown with each figure). Only for additive metrics.',
+        'Per 100,000 people = value divided by the population of the same period, times 100,000. Only for additive metrics. Per-head comparisons are fair only when every province is counted at the same moment, so in each ranking all provinces use their population at the latest date for which every one of them has a figure (for the 63 old provinces this can be the 1 April 2019 census when a later year lacks one province). Without such a date each province uses its latest figure — for current provinces, the population stated in Resolution 202/2025/QH15 — and the chart says the years differ. The year of each population figure is always shown.',
         'Ranks compare only provinces with a reported figure in the same period (before, or from, 1 July 2025).',
         'National totals are checked against the sum of the provinces in the same year and on the same side of 1 July 2025. A difference is reported and shown, never corrected.',
       ] },

@@ -106,6 +106,8 @@ export const vi = {
     noData: 'Chưa có số liệu có nguồn cho chỉ số này.',
     islands: '{name} (thuộc {parent})',
     populationOf: 'theo dân số {date}',
+    perCapitaBasisNote: 'Số trên 100.000 dân của mọi tỉnh đều chia cho dân số tại cùng một mốc thời gian ({date}), để so sánh được với nhau.',
+    perCapitaMixedNote: 'Không có thời điểm nào mà mọi tỉnh ở đây đều có số dân, nên số trên 100.000 dân chia cho dân số của những năm khác nhau; năm của từng tỉnh ghi trong bảng.',
     popNote: 'Dân số theo nguồn ghi trong bảng dữ liệu.',
     chartLabel: 'Biểu đồ {title}. Số liệu chi tiết ở bảng bên dưới.',
     provinces: 'tỉnh, thành',
@@ -201,7 +203,7 @@ export const vi = {
       ] },
       { id: 'derived', title: 'Các phép tính', body: [
         'Thay đổi = số sau − số trước; phần trăm thay đổi = thay đổi chia cho số trước (không tính khi số trước bằng 0).',
-        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Tỉnh hiện nay dùng quy mô dân số ghi trong Nghị quyết 202/2025/QH15; tỉnh cũ dùng số dân mới nhất trước 1/7/2025 — phần lớn là năm 2023, năm khác khi chưa tìm được số năm 2023 (năm của mỗi số được ghi kèm). Chỉ tính cho chỉ số cộng dồn được.',
+        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Chỉ tính cho chỉ số cộng dồn được. So sánh theo đầu người chỉ công bằng khi dân số các tỉnh được tính tại cùng một thời điểm, nên trong mỗi bảng xếp hạng, mọi tỉnh đều dùng dân số của mốc thời gian gần nhất mà tỉnh nào cũng có số liệu (với 63 tỉnh cũ, đó có thể là Tổng điều tra dân số 1/4/2019 nếu năm gần hơn còn thiếu số của một tỉnh). Khi không có mốc chung, mỗi tỉnh dùng số dân mới nhất của mình — với tỉnh hiện nay là quy mô dân số ghi trong Nghị quyết 202/2025/QH15 — và biểu đồ ghi rõ các năm khác nhau. Năm của mỗi số dân luôn được ghi kèm.',
         'Xếp hạng chỉ so sánh các tỉnh có số đã thực hiện trong cùng thời kỳ (trước hoặc từ 1/7/2025).',
         'Tổng cả nước được đối chiếu với tổng các tỉnh cùng năm và cùng phía của mốc 1/7/2025. Chênh lệch được báo cáo và hiển thị, không bị sửa.',
       ] },

@@ -32,6 +32,8 @@ export interface EraCharts {
   layout: '34' | '63';
   sources: Source[];
   notes: string[];
+  /** The notes plus what per-100,000 figures divide by; only the ranking shows per-head figures. */
+  rankingNotes: string[];
   ranking: FigureSpec & { keys: SortKey[]; perCap: boolean; variants: RankingVariant[] };
   map: FigureSpec & { svg: string };
   beforeAfter: (FigureSpec & { svg: string }) | null;
@@ -93,6 +95,11 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
       ...(view.rows.some((r) => r.conflict) ? [m.conflictNote] : []),
       ...(view.rows.some((r) => r.observation.status !== 'reported') ? [m.plannedNote] : []),
     ];
+
+    // Per-head figures appear only in the ranking (its per-100,000 toggle and table): say what they divide by.
+    const perCapNotes = !view.rows.some((r) => r.perCapita !== null) ? []
+      : view.populationDate ? [fill(m.perCapitaBasisNote, { date: formatDate(view.populationDate, lang) })]
+      : view.populationMixed ? [m.perCapitaMixedNote] : [];
 
     // Ranking: one pre-rendered variant per sort key and per-capita state.
     const keys: SortKey[] = ['value', ...(view.rows.some((r) => r.change) ? (['change'] as const) : []), 'name', 'region'];
@@ -168,7 +175,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
         },
       };
     }
-    return { view, layout, sources, notes, ranking, map, beforeAfter };
+    return { view, layout, sources, notes, rankingNotes: [...notes, ...perCapNotes], ranking, map, beforeAfter };
   });
   cache.set(key, out);
   return out;

@@ -26,6 +26,10 @@ export interface MetricEraView {
   /** Units of the era with no figure at all. */
   missing: Unit[];
   total: number;
+  /** The one date all per-100,000 figures divide by, when there is one (see populationBasis). */
+  populationDate: string | null;
+  /** True when per-100,000 figures divide by populations of different dates. */
+  populationMixed: boolean;
 }
 
 const inEra = (era: Era) => (o: Observation) => o.era === era;
@@ -46,15 +50,47 @@ export function headline(observations: readonly Observation[]): Observation | nu
 }
 
 /**
- * Population of the unit in the same era, for per-100,000 figures. A province whose borders did not
- * change on 1 July 2025 keeps its pre-merger population when no later figure exists.
+ * Reported population figures of the unit usable in the era. A province whose borders did not change
+ * on 1 July 2025 keeps its pre-merger figures when it has none of its own after it.
  */
-export function populationFor(d: Dataset, unit: string, era: Era): Observation | null {
+function populationsIn(d: Dataset, unit: string, era: Era): Observation[] {
   const own = d.observations.filter((o) => o.unit === unit && o.metric === 'population' && o.status === 'reported');
-  const same = headline(own.filter(inEra(era)));
-  if (same || era === 'pre-2025') return same;
+  const same = own.filter(inEra(era));
+  if (same.length > 0 || era === 'pre-2025') return same;
   const u = d.units.find((x) => x.id === unit);
-  return u && u.era === 'current' && u.valid_from === '' ? headline(own) : null;
+  return u && u.era === 'current' && u.valid_from === '' ? own : [];
+}
+
+export interface PopulationBasis {
+  /** The date every unit's population is taken at, or null when no date is common to all. */
+  date: string | null;
+  chosen: Map<string, Observation>;
+  /** True when no common date exists and the chosen figures are of different dates. */
+  mixed: boolean;
+}
+
+/**
+ * Denominators for per-100,000 figures. Provinces compare fairly per head only when their populations
+ * are counted at the same moment, so the latest date at which every unit has a figure is used for all.
+ * Without such a date each unit's latest figure is used, and `mixed` says their dates differ.
+ * Units without any population figure are left out: they get no per-head value either way.
+ */
+export function populationBasis(lists: ReadonlyMap<string, readonly Observation[]>): PopulationBasis {
+  const withData = [...lists].filter(([, l]) => l.length > 0);
+  let common: Set<string> | null = null;
+  for (const [, list] of withData) {
+    const dates = new Set(list.map((o) => o.date));
+    common = common === null ? dates : new Set([...common].filter((x) => dates.has(x)));
+  }
+  const chosen = new Map<string, Observation>();
+  if (common && common.size > 0) {
+    const endOf = new Map(withData.flatMap(([, l]) => l.map((o) => [o.date, o.date_end] as const)));
+    const date = [...common].sort((a, b) => (endOf.get(b)! > endOf.get(a)! ? 1 : endOf.get(b)! < endOf.get(a)! ? -1 : 0))[0];
+    for (const [unit, list] of withData) chosen.set(unit, headline(list.filter((o) => o.date === date))!);
+    return { date, chosen, mixed: false };
+  }
+  for (const [unit, list] of withData) chosen.set(unit, headline(list)!);
+  return { date: null, chosen, mixed: new Set([...chosen.values()].map((o) => o.date)).size > 1 };
 }
 
 export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEraView {
@@ -69,6 +105,8 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
   }
   const rows: MetricRow[] = [];
   const missing: Unit[] = [];
+  const perHead = metric.additive && metric.id !== 'population' && metric.id !== 'area_km2';
+  const basis = populationBasis(new Map(perHead ? units.filter((u) => byUnit.has(u.id)).map((u) => [u.id, populationsIn(d, u.id, era)] as const) : []));
   for (const unit of units) {
     const list = byUnit.get(unit.id) ?? [];
     const h = headline(list);
@@ -76,7 +114,7 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
       missing.push(unit);
       continue;
     }
-    const population = metric.id === 'population' || metric.id === 'area_km2' ? null : populationFor(d, unit.id, era);
+    const population = basis.chosen.get(unit.id) ?? null;
     const ba = era === 'current' ? d.beforeAfter.find((b) => b.unit === unit.id && b.metric === metricId) : undefined;
     rows.push({
       unit,
@@ -84,12 +122,12 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
       others: list.filter((o) => o !== h),
       conflict: h.conflicts_with.length > 0,
       population,
-      perCapita: population && metric.additive ? (h.value / population.value) * 100_000 : null,
+      perCapita: population ? (h.value / population.value) * 100_000 : null,
       before: ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of } : null,
       change: ba?.change && ba.after?.observation === h.id ? { absolute: ba.change.absolute, percent: ba.change.percent } : null,
     });
   }
-  return { era, metric, rows, missing, total: units.length };
+  return { era, metric, rows, missing, total: units.length, populationDate: basis.date, populationMixed: basis.mixed };
 }
 
 /** Eras in which the metric has at least one figure, current first. */

@@ -185,15 +185,18 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
   });
   test.each([
     // metric, language, whether ranking bars carry report dates
-    ['staff_exits_decree_178', 'vi', true],
-    ['staff_exits_decree_178', 'en', true],
-    ['communes', 'vi', false],
-  ] as const)('running totals reported on different days: %s (%s) dates on bars = %s', (id, lang, dated) => {
+    ['staff_exits_decree_178', 'vi', '34', true, 'ngày báo cáo ghi cạnh mỗi số'],
+    ['staff_exits_decree_178', 'en', '34', true, 'each figure shows its report date'],
+    ['communes', 'vi', '34', false, 'ngày báo cáo ghi cạnh mỗi số'],
+    // Populations and areas counted in different years are not like for like either.
+    ['population', 'vi', '63', true, 'năm ghi cạnh mỗi số'],
+    ['area_km2', 'en', '63', true, 'each figure shows its year'],
+    ['population', 'vi', '34', false, 'năm ghi cạnh mỗi số'],
+  ] as const)('figures of different dates: %s (%s, %s provinces) dates on bars = %s', (id, lang, layout, dated, note) => {
     const metric = real.metrics.find((m) => m.id === id)!;
-    const era = metricCharts(real, lang, metric)[0];
+    const era = metricCharts(real, lang, metric).find((e) => e.layout === layout)!;
     const dates = new Set(era.view.rows.map((r) => r.observation.date));
     if (dated) expect(dates.size).toBeGreaterThan(1);
-    const note = lang === 'vi' ? 'ngày báo cáo ghi cạnh mỗi số' : 'each figure shows its report date';
     expect(era.notes.some((n) => n.includes(note))).toBe(dated);
     const top = era.view.rows.find((r) => r.unit.id === era.ranking.variants[0].order.split(' ')[0])!;
     const shown = formatDate(top.observation.date, lang);
@@ -204,7 +207,7 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
 describe('per-100,000 figures say what they divide by', () => {
   test.each(['vi', 'en'] as const)('every ranking with per-head figures (%s): one date for all, or a note that the dates differ', (lang) => {
     const basis = lang === 'vi' ? 'tại cùng một mốc thời gian' : 'at one and the same date';
-    const mixed = lang === 'vi' ? 'những năm khác nhau' : 'populations of different years';
+    const mixed = lang === 'vi' ? 'chia cho dân số của những năm khác nhau' : 'divide by populations of different years';
     let checked = 0;
     for (const metric of real.metrics) {
       for (const era of metricCharts(real, lang, metric)) {

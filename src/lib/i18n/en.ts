@@ -108,6 +108,7 @@ export const en: Dictionary = {
     noData: 'No sourced figure for this metric yet.',
     islands: '{name} (part of {parent})',
     populationOf: 'population of {date}',
+    mixedYearsNote: 'Provinces’ figures are counted in different years, so they are not strictly comparable; each figure shows its year.',
     perCapitaBasisNote: 'Every per-100,000 figure divides by population at one and the same date ({date}), so that provinces compare fairly.',
     perCapitaMixedNote: 'No date has a population figure for every province here, so per-100,000 figures divide by populations of different years; the table gives each year.',
     popNote: 'Population as given by the source listed in the data table.',

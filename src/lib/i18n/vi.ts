@@ -106,6 +106,7 @@ export const vi = {
     noData: 'Chưa có số liệu có nguồn cho chỉ số này.',
     islands: '{name} (thuộc {parent})',
     populationOf: 'theo dân số {date}',
+    mixedYearsNote: 'Số liệu của các tỉnh được tính vào những năm khác nhau, nên không hoàn toàn so sánh được; năm ghi cạnh mỗi số.',
     perCapitaBasisNote: 'Số trên 100.000 dân của mọi tỉnh đều chia cho dân số tại cùng một mốc thời gian ({date}), để so sánh được với nhau.',
     perCapitaMixedNote: 'Không có thời điểm nào mà mọi tỉnh ở đây đều có số dân, nên số trên 100.000 dân chia cho dân số của những năm khác nhau; năm của từng tỉnh ghi trong bảng.',
     popNote: 'Dân số theo nguồn ghi trong bảng dữ liệu.',

@@ -2,6 +2,7 @@
 // draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
 import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { REFERENCE_METRICS } from '../pipeline/derive.ts';
 import { fill, t, type Lang } from '../i18n/index.ts';
 import { collator, unitById, unitName } from '../queries.ts';
 import { href } from '../routes.ts';
@@ -89,9 +90,12 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     const layout = era === 'current' ? '34' : '63';
     const sources = [...new Set(view.rows.map((r) => r.observation.source))].map((id) => sourceById.get(id)!).filter(Boolean);
     // Running totals reported on different days are not like for like: each bar then carries its date.
-    const mixedDates = metric.kind === 'flow' && new Set(view.rows.map((r) => r.observation.date)).size > 1;
+    // So are populations and areas counted in different years.
+    const manyDates = new Set(view.rows.map((r) => r.observation.date)).size > 1;
+    const mixedYears = REFERENCE_METRICS.has(metric.id) && manyDates;
+    const mixedDates = (metric.kind === 'flow' && manyDates) || mixedYears;
     const notes = [
-      ...(mixedDates ? [m.mixedDatesNote] : []),
+      ...(mixedDates ? [mixedYears ? m.mixedYearsNote : m.mixedDatesNote] : []),
       ...(view.rows.some((r) => r.conflict) ? [m.conflictNote] : []),
       ...(view.rows.some((r) => r.observation.status !== 'reported') ? [m.plannedNote] : []),
     ];

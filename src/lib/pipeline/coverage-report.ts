@@ -30,7 +30,8 @@ export function coverageMarkdown(d: Dataset): string {
   const byYear = (metric: string) => {
     const years = new Map<string, number>();
     for (const u of pre) {
-      const ys = new Set(d.observations.filter((o) => o.unit === u.id && o.metric === metric && o.era === 'pre-2025' && /^\d{4}$/.test(o.date.slice(0, 4)) && !o.date.includes('/')).map((o) => o.date.slice(0, 4)));
+      // A figure for one day (a census, a survey) is its own reference; others count by their year.
+      const ys = new Set(d.observations.filter((o) => o.unit === u.id && o.metric === metric && o.era === 'pre-2025' && /^\d{4}/.test(o.date) && !o.date.includes('/')).map((o) => (/^\d{4}-\d{2}-\d{2}$/.test(o.date) ? o.date : o.date.slice(0, 4))));
       for (const y of ys) years.set(y, (years.get(y) ?? 0) + 1);
     }
     return [...years].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([y, n]) => `${y}: ${n}`).join(', ');
@@ -38,7 +39,7 @@ export function coverageMarkdown(d: Dataset): string {
   if (d.metrics.some((m) => m.id === 'population')) {
     lines.push(
       '',
-      `Reference years of the 63 pre-2025 provinces' figures (a province with figures for two years counts in both): population — ${byYear('population') || 'none'}; area — ${byYear('area_km2') || 'none'}.`,
+      `Reference dates of the 63 pre-2025 provinces' figures (years, or the day of a census or survey; a province with figures for two dates counts in both): population — ${byYear('population') || 'none'}; area — ${byYear('area_km2') || 'none'}.`,
       'The 11 provinces unchanged on 1 July 2025 keep their pre-2025 population and area (same territory), so the current-province columns list them as missing a figure dated after 1 July 2025.',
     );
   }

@@ -77,15 +77,12 @@ export interface PopulationBasis {
  */
 export function populationBasis(lists: ReadonlyMap<string, readonly Observation[]>): PopulationBasis {
   const withData = [...lists].filter(([, l]) => l.length > 0);
-  let common: Set<string> | null = null;
-  for (const [, list] of withData) {
-    const dates = new Set(list.map((o) => o.date));
-    common = common === null ? dates : new Set([...common].filter((x) => dates.has(x)));
-  }
+  const dateSets = withData.map(([, l]) => new Set(l.map((o) => o.date)));
+  const common = dateSets.length === 0 ? [] : [...dateSets[0]].filter((x) => dateSets.every((s) => s.has(x)));
   const chosen = new Map<string, Observation>();
-  if (common && common.size > 0) {
+  if (common.length > 0) {
     const endOf = new Map(withData.flatMap(([, l]) => l.map((o) => [o.date, o.date_end] as const)));
-    const date = [...common].sort((a, b) => (endOf.get(b)! > endOf.get(a)! ? 1 : endOf.get(b)! < endOf.get(a)! ? -1 : 0))[0];
+    const date = common.sort((a, b) => (endOf.get(b)! > endOf.get(a)! ? 1 : endOf.get(b)! < endOf.get(a)! ? -1 : 0))[0];
     for (const [unit, list] of withData) chosen.set(unit, headline(list.filter((o) => o.date === date))!);
     return { date, chosen, mixed: false };
   }

@@ -27,20 +27,24 @@ export function coverageMarkdown(d: Dataset): string {
     lines.push(`| \`${m.id}\` | ${old}/63 | ${now.length}/34 | ${nat} | ${missing} |`);
   }
   // Per-capita figures divide by population: say how many old provinces share one reference year.
-  const byYear = (metric: string) => {
+  const datesOf = (metric: string) => {
     const years = new Map<string, number>();
     for (const u of pre) {
       // A figure for one day (a census, a survey) is its own reference; others count by their year.
       const ys = new Set(d.observations.filter((o) => o.unit === u.id && o.metric === metric && o.era === 'pre-2025' && /^\d{4}/.test(o.date) && !o.date.includes('/')).map((o) => (/^\d{4}-\d{2}-\d{2}$/.test(o.date) ? o.date : o.date.slice(0, 4))));
       for (const y of ys) years.set(y, (years.get(y) ?? 0) + 1);
     }
-    return [...years].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([y, n]) => `${y}: ${n}`).join(', ');
+    return [...years].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
+  const byYear = (metric: string) => datesOf(metric).map(([y, n]) => `${y}: ${n}`).join(', ');
   if (d.metrics.some((m) => m.id === 'population')) {
     lines.push(
       '',
       `Reference dates of the 63 pre-2025 provinces' figures (years, or the day of a census or survey; a province with figures for two dates counts in both): population — ${byYear('population') || 'none'}; area — ${byYear('area_km2') || 'none'}.`,
       'The 11 provinces unchanged on 1 July 2025 keep their pre-2025 population and area (same territory), so the current-province columns list them as missing a figure dated after 1 July 2025.',
+      datesOf('population').some(([, n]) => n === pre.length)
+        ? `Per-100,000 figures for all ${pre.length} pre-2025 provinces divide by population at ${datesOf('population').find(([, n]) => n === pre.length)![0]}.`
+        : `No single date has a population figure for all ${pre.length} pre-2025 provinces, so a ranking of all of them divides by populations of different dates and says so; a ranking of fewer provinces divides by the latest date they all share.`,
     );
   }
   const eventUnits = new Set(d.events.map((e) => e.unit).filter((u) => u && !national.has(u)));

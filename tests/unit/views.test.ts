@@ -64,6 +64,17 @@ describe('metricEraView', () => {
     expect(v.rows.map((r) => r.unit.id)).toEqual(['long-an']);
     expect(v.missing.map((u) => u.id).sort()).toEqual(['ha-tinh', 'tay-ninh-cu']);
   });
+  test('an unchanged province keeps its earlier population in the 34-province view, without a "before" of itself', () => {
+    const extra = { path: 'observations/extra.csv', text: 'unit,metric,date,period_start,value,denominator,status,source,locator,note\nha-tinh,population,2023,,1300000,,reported,press-b,para 9,fixture value\n' };
+    const withHaTinh = buildDataset(miniDataset([extra])).dataset!;
+    const cur = metricEraView(withHaTinh, 'population', 'current');
+    const row = cur.rows.find((r) => r.unit.id === 'ha-tinh')!;
+    expect(row.observation.value).toBe(1300000);
+    expect(row.before).toBeNull();
+    expect(cur.missing.map((u) => u.id)).not.toContain('ha-tinh');
+    // Other metrics do not carry over: a 2025 commune count is not today's.
+    expect(metricEraView(withHaTinh, 'staff_cut_party', 'current').rows).toEqual([]);
+  });
   test('erasWithData', () => {
     expect(erasWithData(mini, 'communes')).toEqual(['current', 'pre-2025']);
     expect(erasWithData(mini, 'staff_cut_party')).toEqual(['pre-2025']);

@@ -119,7 +119,7 @@ export const en: Dictionary = {
     rankHeader: 'Rank',
     coverageHeader: 'Coverage',
     rank: 'Rank {r} of {n}',
-    rankTitle: 'Rank among the {n} provinces with a figure in the same period',
+    rankTitle: 'Rank among the {n} provinces with a reported figure in the same period (planned figures are not ranked)',
     latest: 'Latest figures',
     allFigures: 'All sourced figures',
     rolledUp: "On today's borders (old provinces added up)",

@@ -117,7 +117,7 @@ export const vi = {
     rankHeader: 'Xếp hạng',
     coverageHeader: 'Độ phủ',
     rank: 'Hạng {r}/{n}',
-    rankTitle: 'Xếp hạng trong {n} tỉnh, thành có số liệu cùng thời kỳ',
+    rankTitle: 'Xếp hạng trong {n} tỉnh, thành có số đã thực hiện cùng thời kỳ (số kế hoạch không được xếp hạng)',
     latest: 'Số liệu mới nhất',
     allFigures: 'Tất cả số liệu có nguồn',
     rolledUp: 'Theo địa giới hiện nay (cộng các tỉnh cũ)',

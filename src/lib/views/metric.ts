@@ -2,6 +2,7 @@ import type { Dataset } from '../schema/dataset.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Unit } from '../schema/unit.ts';
+import { REFERENCE_METRICS } from '../pipeline/derive.ts';
 
 export type Era = 'current' | 'pre-2025';
 
@@ -93,9 +94,12 @@ export function populationBasis(lists: ReadonlyMap<string, readonly Observation[
 export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEraView {
   const metric = d.metrics.find((m) => m.id === metricId)!;
   const units = eraUnits(d, era);
+  // A province whose borders did not change on 1 July 2025 keeps its population and area: its
+  // earlier figures describe the same territory, so they stand in the 34-province views too.
+  const sameLand = era === 'current' && REFERENCE_METRICS.has(metricId) ? new Set(units.filter((u) => u.valid_from === '').map((u) => u.id)) : new Set<string>();
   const byUnit = new Map<string, Observation[]>();
   for (const o of d.observations) {
-    if (o.metric !== metricId || !inEra(era)(o)) continue;
+    if (o.metric !== metricId || !(inEra(era)(o) || sameLand.has(o.unit))) continue;
     const list = byUnit.get(o.unit) ?? [];
     list.push(o);
     byUnit.set(o.unit, list);
@@ -120,7 +124,8 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
       conflict: h.conflicts_with.length > 0,
       population,
       perCapita: population ? (h.value / population.value) * 100_000 : null,
-      before: ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of } : null,
+      // An unchanged province's own earlier figure is not a 'before' of itself.
+      before: h.era === 'current' && ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of } : null,
       change: ba?.change && ba.after?.observation === h.id ? { absolute: ba.change.absolute, percent: ba.change.percent } : null,
     });
   }

@@ -33,13 +33,14 @@ function compile(words: LocatorWords) {
 
 /**
  * True when text still has English: a common English word anywhere, or a run of words (between
- * punctuation or digits) without one Vietnamese letter, other than Roman numerals and known
- * abbreviations. "Quy mô dân số" is Vietnamese although "Quy" alone is plain ASCII.
+ * punctuation or digits) without one Vietnamese letter, other than Roman numerals, all-capital
+ * abbreviations (TTXVN, VJS) and known Vietnamese words. "Quy mô dân số" is Vietnamese although "Quy"
+ * alone is plain ASCII.
  */
 export function hasEnglish(text: string): boolean {
   if (ENGLISH_WORDS.test(text)) return true;
   for (const run of text.split(/[^\p{L} ]+/u)) {
-    const words = run.split(' ').filter((w) => w.length >= 2 && !/^[IVX]+$/.test(w) && !VIETNAMESE_ASCII.has(w.toLowerCase()));
+    const words = run.split(' ').filter((w) => w.length >= 2 && !/^[IVX]+$/.test(w) && !/^[A-Z]{2,}$/.test(w) && !VIETNAMESE_ASCII.has(w.toLowerCase()));
     if (words.length > 0 && !/[^\x00-\x7f]/.test(run)) return true;
   }
   return false;
@@ -73,6 +74,7 @@ export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: L
   const { re, map } = compile(words);
   return publisher.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
     const translated = inner.replace(re, (m) => map.get(m) ?? m);
-    return translated !== inner && !hasEnglish(translated) ? `(${translated})` : whole;
+    // A domain name ("dantocmiennui.vn") is a name in any language.
+    return translated !== inner && !hasEnglish(translated.replace(/[\w-]+(?:\.[\w-]+)+/g, '')) ? `(${translated})` : whole;
   });
 }

@@ -8,6 +8,8 @@ import { composeSvg, svgSize } from '../lib/share/svg-export.ts';
 interface Payload {
   data: ChartData;
   subtitle: string;
+  notes: string[];
+  perCapLabel: string;
   sourceText: string;
   site: string;
   siteLine: string;
@@ -110,7 +112,9 @@ function init(box: HTMLElement) {
   };
   const exportSvg = () => {
     const svg = shown().querySelector('svg')!;
-    return composeSvg(new XMLSerializer().serializeToString(svg), { title: p.data.title, subtitle: p.subtitle, source: p.sourceText, site: p.siteLine, url: permalink() });
+    // A rate without its unit misleads: the per-100,000 state says so in the image's title.
+    const title = state().percap ? `${p.data.title} (${p.perCapLabel.toLocaleLowerCase()})` : p.data.title;
+    return composeSvg(new XMLSerializer().serializeToString(svg), { title, subtitle: p.subtitle, notes: p.notes, source: p.sourceText, site: p.siteLine, url: permalink() });
   };
 
   const actions: Record<string, () => Promise<unknown> | void> = {

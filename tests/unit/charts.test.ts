@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderBeforeAfter, renderRanking, tileMap } from '../../src/lib/charts/index.ts';
-import { compareChart } from '../../src/lib/charts/compare.ts';
+import { compareChart, labelLines } from '../../src/lib/charts/compare.ts';
 import { classLabel, colourScale, tileAbbreviations } from '../../src/lib/charts/tile-map.ts';
 import type { Tile } from '../../src/lib/schema/dataset.ts';
 
@@ -134,5 +134,21 @@ describe('compareChart', () => {
     expect(svg.match(/<rect/g)).toHaveLength(1);
     expect(svg).toContain('Chưa có số liệu');
     await expect(svg).toMatchFileSnapshot('__snapshots__/compare.svg');
+  });
+  test.each([
+    ['Tây Ninh', ['Tây Ninh']],
+    ['TP. Hồ Chí Minh (cũ)', ['TP. Hồ Chí Minh', '(cũ)']],
+    ['Binh Duong (pre-2025)', ['Binh Duong', '(pre-2025)']],
+    ['Ho Chi Minh City (pre-2025)', ['Ho Chi Minh City', '(pre-2025)']],
+    ['Bà Rịa - Vũng Tàu', ['Bà Rịa - Vũng Tàu']],
+    ['Bà Rịa - Vũng Tàu (cũ)', ['Bà Rịa - Vũng Tàu', '(cũ)']],
+  ])('long labels go on two lines and keep their bracket: %s', (label, lines) => {
+    expect(labelLines(label)).toEqual(lines);
+  });
+  test('two-line labels are drawn as one text with a second line', async () => {
+    const svg = compareChart([{ unit: 'x', label: 'TP. Hồ Chí Minh (cũ)', value: 273, text: '273 · 18/4/2025', planned: true }], { ariaLabel: 'Số xã' });
+    expect(svg).toContain('TP. Hồ Chí Minh<tspan');
+    expect(svg).toContain('>(cũ)</tspan>');
+    await expect(svg).toMatchFileSnapshot('__snapshots__/compare-two-line.svg');
   });
 });

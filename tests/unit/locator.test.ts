@@ -64,6 +64,9 @@ describe('localisePublisher', () => {
     ['Vietnam News', 'Vietnam News'],
     ['VietnamPlus (TTXVN)', 'VietnamPlus (TTXVN)'],
     ['Pháp Luật TP.HCM (plo.vn)', 'Pháp Luật TP.HCM (plo.vn)'],
+    // a domain name inside a remark does not stop the rest from being translated
+    ['Báo Dân tộc và Phát triển (dantocmiennui.vn, probable)', 'Báo Dân tộc và Phát triển (dantocmiennui.vn, chưa chắc chắn)'],
+    ['Vietnam.vn (VJS, republishing Sài Gòn Giải Phóng)', 'Vietnam.vn (VJS, đăng lại bài của Sài Gòn Giải Phóng)'],
     // a remark with a word outside the vocabulary stays as written rather than half translated
     ['Example (English edition, mirrored)', 'Example (English edition, mirrored)'],
   ])('%s → %s', (publisher, expected) => {

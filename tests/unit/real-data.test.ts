@@ -59,6 +59,11 @@ describe('the real dataset', () => {
     const json = JSON.stringify(d);
     expect(json.normalize('NFC')).toBe(json);
   });
+  test('notes speak to readers: no working files or tools of ours', () => {
+    const internal = /search tool|công cụ tìm kiếm|pages corpus|kho pages|\b\d{3}_[0-9a-f]{16}\.txt|\bhelper\b/i;
+    const notes = [...d.sources, ...d.observations, ...d.events].flatMap((r) => [['note', r.id, r.note], ['note_vi', r.id, 'note_vi' in r ? r.note_vi : '']]);
+    expect(notes.filter(([, , text]) => internal.test(text)).map(([col, id]) => `${id} ${col}`)).toEqual([]);
+  });
 });
 
 describe('README coverage section', () => {

@@ -141,6 +141,16 @@ describe('SVG export', () => {
     const height = Number(/height="(\d+)"/.exec(svg)![1]);
     expect(height).toBeGreaterThan(300 + 80);
   });
+  test('the figure notes travel with the image, between the chart and the source line', () => {
+    const base = { title: 'T', source: 'Nguồn: Báo A · Tinh Gọn', site: 'Tinh Gọn', url: 'https://tinhgon.example/' };
+    const plain = composeSvg(plot, base);
+    const noted = composeSvg(plot, { ...base, notes: ['Cột nhạt là số kế hoạch, chưa phải kết quả.', 'Số liệu của các tỉnh được tính vào những năm khác nhau.'] });
+    expect(noted).toContain('>• Cột nhạt là số kế hoạch, chưa phải kết quả.</text>');
+    expect(noted.indexOf('• Số liệu')).toBeLessThan(noted.indexOf('Nguồn: Báo A'));
+    expect(noted.indexOf('• Cột')).toBeGreaterThan(noted.indexOf('<svg x='));
+    const h = (svg: string) => Number(/height="(\d+)"/.exec(svg)![1]);
+    expect(h(noted)).toBeGreaterThan(h(plain));
+  });
   test('wrap', () => {
     expect(wrap('một hai ba bốn năm', 8)).toEqual(['một hai', 'ba bốn', 'năm']);
   });

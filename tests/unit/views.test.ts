@@ -112,6 +112,17 @@ describe('compare search on the real dataset', () => {
   ])('%j finds %j', (q, expected) => {
     for (const id of expected) expect(ids(q)).toContain(id);
   });
+  test('a planned figure says so on its bar, not only by a paler colour; a reported one adds nothing', () => {
+    const worded = compareData(real, 'vi', { planned: 'kế hoạch', target: 'mục tiêu' });
+    const planned = Object.entries(worded.values).flatMap(([u, ms]) => Object.entries(ms).map(([m, v]) => ({ u, m, v }))).filter((x) => x.v.planned);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const { u, m, v } of planned) {
+      const bar = compareFigure(worded, m, [u], '—').bars[0];
+      expect(bar.text.endsWith(` · ${v.status === 'planned' ? 'kế hoạch' : 'mục tiêu'}`)).toBe(true);
+    }
+    const reported = Object.values(worded.values).flatMap((ms) => Object.values(ms)).filter((v) => !v.planned);
+    expect(reported.every((v) => v.statusText === '')).toBe(true);
+  });
   test('defaults are four current provinces', () => {
     expect(data.defaults).toHaveLength(4);
   });

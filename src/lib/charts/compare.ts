@@ -31,7 +31,7 @@ export function compareChart(bars: readonly CompareBar[], options: { ariaLabel: 
       : `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${b.planned ? '#9ecae1' : '#2c7fb8'}" data-unit="${escapeXml(b.unit)}"/>`;
     return (
       `<g><title>${escapeXml(`${b.label}: ${b.text}`)}</title>` +
-      `<text x="${labelWidth - 6}" y="${y + rowHeight / 2}" text-anchor="end" dominant-baseline="central" font-size="12" fill="currentColor">${escapeXml(truncate(b.label, 18))}</text>` +
+      labelText(b.label, labelWidth - 6, y + rowHeight / 2) +
       bar +
       `<text x="${labelWidth + w + 4}" y="${y + rowHeight / 2}" dominant-baseline="central" font-size="12" fill="currentColor"${b.value === null ? ' font-style="italic" opacity="0.75"' : ''}>${escapeXml(b.text)}</text></g>`
     );
@@ -46,4 +46,25 @@ export function compareChart(bars: readonly CompareBar[], options: { ariaLabel: 
 
 function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/**
+ * A province label at the end of its bar. A long one goes on two smaller lines, split before its
+ * bracket when it has one: "(cũ)" / "(pre-2025)" is what tells an old province from a new one.
+ */
+export function labelLines(label: string, max = 18): string[] {
+  if (label.length <= max) return [label];
+  const bracket = label.lastIndexOf(' (');
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index!);
+  const at = bracket > 0 && label.length - bracket - 1 <= max + 2
+    ? bracket
+    : spaces.sort((a, b) => Math.abs(a - label.length / 2) - Math.abs(b - label.length / 2))[0];
+  if (at === undefined) return [truncate(label, max)];
+  return [truncate(label.slice(0, at), max + 2), truncate(label.slice(at + 1), max + 2)];
+}
+
+function labelText(label: string, x: number, y: number): string {
+  const lines = labelLines(label);
+  if (lines.length === 1) return `<text x="${x}" y="${y}" text-anchor="end" dominant-baseline="central" font-size="12" fill="currentColor">${escapeXml(lines[0])}</text>`;
+  return `<text x="${x}" y="${y - 5.5}" text-anchor="end" dominant-baseline="central" font-size="10.5" fill="currentColor">${escapeXml(lines[0])}<tspan x="${x}" dy="11">${escapeXml(lines[1])}</tspan></text>`;
 }

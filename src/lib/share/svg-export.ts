@@ -7,6 +7,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export interface ExportText {
   title: string;
   subtitle?: string;
+  /** The figure's notes, shown under the chart as on the page. */
+  notes?: readonly string[];
   /** "Nguồn: … · Tinh Gọn" as shown under the chart. */
   source: string;
   /** Site name, dataset version and licence, e.g. "Tinh Gọn · dữ liệu v0.1.0 · CC BY 4.0". */
@@ -49,6 +51,7 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
   const chars = (size: number) => Math.max(20, Math.floor((width - 2 * pad) / (size * 0.55)));
   const titleLines = wrap(text.title, chars(20));
   const subLines = text.subtitle ? wrap(text.subtitle, chars(13)) : [];
+  const noteLines = (text.notes ?? []).flatMap((n) => wrap(n, chars(12) - 2).map((l, i) => (i === 0 ? `• ${l}` : `  ${l}`)));
   const sourceLines = wrap(text.source, chars(12));
   let y = pad;
   const parts: string[] = [];
@@ -63,6 +66,11 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
   y += 12;
   parts.push(`<g color="#1a1d21">${placeChart(chart, pad, y, cw, ch)}</g>`);
   y += ch + 8;
+  for (const l of noteLines) {
+    y += 15;
+    parts.push(`<text x="${pad}" y="${y}" font-size="11.5" fill="#4b5560" xml:space="preserve">${esc(l)}</text>`);
+  }
+  if (noteLines.length > 0) y += 4;
   for (const l of sourceLines) {
     y += 16;
     parts.push(`<text x="${pad}" y="${y}" font-size="12" fill="#4b5560">${esc(l)}</text>`);

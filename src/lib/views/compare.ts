@@ -17,6 +17,8 @@ export interface CompareValue {
   /** The date formatted for the page's language. */
   dateText: string;
   planned: boolean;
+  /** "kế hoạch" / "planned" for a figure that is not an outcome; empty for a reported one. */
+  statusText: string;
   source: string;
   /** For the downloads: the raw fields of the observation. */
   date: string;
@@ -35,7 +37,7 @@ export interface CompareData {
   version: string;
 }
 
-export function compareData(d: Dataset, lang: Lang): CompareData {
+export function compareData(d: Dataset, lang: Lang, statusWords: Readonly<Record<string, string>> = {}): CompareData {
   const byId = new Map(d.units.map((u) => [u.id, u]));
   const provinces = d.units.filter((u) => u.era !== 'national');
   const metrics = d.metrics.filter((m) => m.level === 'province' && m.id !== 'population' && m.id !== 'area_km2');
@@ -50,6 +52,7 @@ export function compareData(d: Dataset, lang: Lang): CompareData {
         text: formatNumber(h.value, lang, m.decimals) + (h.denominator !== null ? `/${formatNumber(h.denominator, lang)}` : ''),
         dateText: formatDate(h.date, lang),
         planned: h.status !== 'reported',
+        statusText: h.status === 'reported' ? '' : (statusWords[h.status] ?? h.status),
         source: h.source,
         date: h.date,
         status: h.status,
@@ -99,7 +102,7 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   const bars: CompareBar[] = selected.map((u) => {
     const v = data.values[u]?.[metricId];
     // Each bar names its date: provinces report on different days, and running totals differ by date.
-    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? `${v.text} · ${v.dateText}` : missing, planned: v ? v.planned : false };
+    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? [v.text, v.dateText, v.statusText].filter(Boolean).join(' · ') : missing, planned: v ? v.planned : false };
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];

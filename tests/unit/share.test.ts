@@ -217,7 +217,7 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
 describe('per-100,000 figures say what they divide by', () => {
   test.each(['vi', 'en'] as const)('every ranking with per-head figures (%s): one date for all, or a note that the dates differ', (lang) => {
     const basis = lang === 'vi' ? 'tại cùng một mốc thời gian' : 'at one and the same date';
-    const mixed = lang === 'vi' ? 'chia cho dân số của những năm khác nhau' : 'divide by populations of different years';
+    const mixed = lang === 'vi' ? 'chia cho dân số của những năm hoặc nguồn khác nhau' : 'divide by populations of different years or sources';
     let checked = 0;
     for (const metric of real.metrics) {
       for (const era of metricCharts(real, lang, metric)) {

@@ -7,12 +7,33 @@ export type LocatorWords = readonly (readonly [string, string])[];
 
 export interface LocalisedLocator {
   text: string;
-  /** `en` when the text is shown as written on a Vietnamese page; null when it is in the page's language. */
-  lang: 'en' | null;
+  /**
+   * The language of the text when it is not the page's: `en` for a locator shown as written on a
+   * Vietnamese page, `vi` for one written wholly in Vietnamese on an English page; null otherwise.
+   */
+  lang: 'en' | 'vi' | null;
 }
 
 /** Quoted passages are left as written. */
 const QUOTED = /'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”/g;
+
+/**
+ * A translated locator in runs, so that a page can mark the language of the passages it quotes: on a
+ * Vietnamese page "đoạn 'After the arrangement…'" is Vietnamese with an English quotation.
+ */
+export function quotedRuns(text: string, pageLang: 'vi' | 'en'): { text: string; lang: 'en' | 'vi' | null }[] {
+  const runs: { text: string; lang: 'en' | 'vi' | null }[] = [];
+  let last = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    if (m.index! > last) runs.push({ text: text.slice(last, m.index), lang: null });
+    const quote = m[0];
+    const other = pageLang === 'vi' ? (hasEnglish(quote) ? 'en' : null) : /[^\x00-\x7f]/.test(quote) && !hasEnglish(quote) ? 'vi' : null;
+    runs.push({ text: quote, lang: other });
+    last = m.index! + quote.length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), lang: null });
+  return runs;
+}
 
 /** Plain-ASCII words that stand alone in Vietnamese locators: km², "Top 10" tables, page numbers, sapo, place names. */
 const VIETNAMESE_ASCII = new Set(['km', 'top', 'tr', 'sapo', 'kon', 'tum', 'gia', 'lai']);
@@ -55,7 +76,9 @@ const ENGLISH_WORDS = /(?<![\p{L}])(?:the|of|on|at|by|for|with|from|and|or|is|ar
  * written, marked `en`.
  */
 export function localiseLocator(locator: string, lang: 'vi' | 'en', words: LocatorWords): LocalisedLocator {
-  if (lang === 'en' || words.length === 0) return { text: locator, lang: null };
+  // English pages show a locator as written; one written wholly in Vietnamese ("Điều 1 khoản 18") says so.
+  if (lang === 'en') return { text: locator, lang: /[^\x00-\x7f]/.test(locator) && !hasEnglish(locator) ? 'vi' : null };
+  if (words.length === 0) return { text: locator, lang: null };
   const { re, map } = compile(words);
   const kept: string[] = [];
   const masked = locator.replace(QUOTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);

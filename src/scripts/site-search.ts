@@ -97,7 +97,10 @@ export function initSiteSearch(): void {
       if (mine !== seq) return;
       const seen = new Set<string>();
       const merged = [...(named?.results ?? []), ...found.results].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
-      results = await Promise.all(merged.slice(0, MAX).map((r) => r.data()));
+      // The Sources page names every province and publisher, so it matches almost any query: it is
+      // listed, but after the pages about the province or metric itself.
+      const data = await Promise.all(merged.slice(0, MAX).map((r) => r.data()));
+      results = [...data.filter((r) => r.meta.kind !== 'sources'), ...data.filter((r) => r.meta.kind === 'sources')];
       if (mine === seq) render(q);
     } catch {
       status.textContent = s.error;

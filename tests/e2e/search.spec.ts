@@ -39,6 +39,16 @@ test.describe('Vietnamese', () => {
     await expect(page.locator('#site-search-list [role=option]').filter({ hasText: 'Tỉnh, thành trước 1/7/2025' }).first()).toBeVisible();
   });
 
+  test('the Sources page, which names every province, comes after the province pages', async ({ page }) => {
+    await page.goto('/');
+    for (const q of ['long an', 'tay ninh', 'hue']) {
+      const urls = await search(page, q);
+      const sources = urls.indexOf('/nguon/');
+      if (sources !== -1) expect(urls.slice(sources + 1).every((u) => u === '/nguon/'), q).toBe(true);
+      expect(urls[0], q).toMatch(/^\/tinh\//);
+    }
+  });
+
   test('metrics are found too', async ({ page }) => {
     await page.goto('/');
     expect(await search(page, 'don vi hanh chinh cap xa')).toContain('/chi-so/communes/');

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
-import { hasEnglish, localiseLocator, localisePublisher } from '../../src/lib/locator.ts';
+import { hasEnglish, localiseLocator, localisePublisher, quotedRuns } from '../../src/lib/locator.ts';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 
@@ -34,6 +34,9 @@ describe('localiseLocator', () => {
 
   test('English pages get the locator as written', () => {
     expect(localiseLocator('para 3', 'en', en.share.locatorWords)).toEqual({ text: 'para 3', lang: null });
+    // A locator written wholly in Vietnamese is marked as such on English pages; a mixed one is not.
+    expect(localiseLocator('Điều 1 khoản 18', 'en', en.share.locatorWords)).toEqual({ text: 'Điều 1 khoản 18', lang: 'vi' });
+    expect(localiseLocator("para 'Theo ông Cang…'", 'en', en.share.locatorWords)).toEqual({ text: "para 'Theo ông Cang…'", lang: null });
   });
 
   test.each([
@@ -72,5 +75,17 @@ describe('localisePublisher', () => {
   ])('%s → %s', (publisher, expected) => {
     expect(localisePublisher(publisher, 'vi', vi.share.publisherWords)).toBe(expected);
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(publisher);
+  });
+});
+
+describe('quotedRuns: quoted passages in the other language are marked', () => {
+  test.each([
+    ["đoạn 'After the arrangement, Da Nang city has 94…'", 'vi', [["đoạn ", null], ["'After the arrangement, Da Nang city has 94…'", 'en']]],
+    ["đoạn 'Theo ông Cang…'", 'vi', [["đoạn ", null], ["'Theo ông Cang…'", null]]],
+    ["para 'Theo ông Cang…'", 'en', [["para ", null], ["'Theo ông Cang…'", 'vi']]],
+    ['đoạn 3', 'vi', [['đoạn 3', null]]],
+    ["mục 'A' và 'Quy mô dân số'", 'vi', [["mục ", null], ["'A'", null], [' và ', null], ["'Quy mô dân số'", null]]],
+  ] as const)('%s (%s)', (text, lang, runs) => {
+    expect(quotedRuns(text, lang).map((r) => [r.text, r.lang])).toEqual(runs);
   });
 });

@@ -85,9 +85,9 @@ describe('metricEraView', () => {
     const undated = { ...base, id: 'u', date: '2024/2025-06-30', date_end: '2025-06-30', value: 180 };
     const dated = { ...base, id: 'd', date: '2025-02-14', date_end: '2025-02-14', value: 184 };
     const older = { ...base, id: 'o', date: '2023-05-01', date_end: '2023-05-01', value: 190 };
-    expect(headline([undated, dated]).id).toBe('d');
-    expect(headline([dated, undated]).id).toBe('d');
-    expect(headline([older, undated]).id).toBe('u');
+    expect(headline([undated, dated])?.id).toBe('d');
+    expect(headline([dated, undated])?.id).toBe('d');
+    expect(headline([older, undated])?.id).toBe('u');
   });
   test('headline prefers reported over planned, then the latest date', () => {
     const base = mini.observations[0];

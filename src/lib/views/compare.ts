@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
-import { localiseLocator, type LocatorWords } from '../locator.ts';
+import { localiseLocator, quotedRuns, type LocatorWords } from '../locator.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { predecessors, successor, unitLabel, unitName } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
@@ -185,7 +185,8 @@ export function compareSourceLine(sources: readonly string[], names: Readonly<Re
 
 function locatorHtml(locator: string, s: CompareStrings): string {
   const l = localiseLocator(locator, s.lang, s.locatorWords);
-  return l.lang ? `<span lang="${l.lang}">${escapeXml(l.text)}</span>` : escapeXml(l.text);
+  if (l.lang) return `<span lang="${l.lang}">${escapeXml(l.text)}</span>`;
+  return quotedRuns(l.text, s.lang).map((r) => (r.lang ? `<span lang="${r.lang}">${escapeXml(r.text)}</span>` : escapeXml(r.text))).join('');
 }
 
 /** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */

@@ -102,15 +102,6 @@ test('a ranking chart: link, CSV, XLSX, SVG, PNG, embed code and citation follow
   expect(pngSize(png.body)).toEqual({ width: svgWidth * 2, height: svgHeight * 2 });
   expect(png.body.length).toBeGreaterThan(5_000);
 
-  // Per 100,000 people: the image's title gives the unit, and the figure's notes travel with it.
-  await fig.locator('input[name="percap-34"]').check();
-  const rate = (await download(page, '#ranking-34', 'Tải hình SVG')).body.toString('utf8');
-  expect(rate).toContain(`<title>${title} (trên 100.000 dân)</title>`);
-  const notes = await fig.locator('.chart-notes li').allTextContents();
-  expect(notes.length).toBeGreaterThan(0);
-  for (const note of notes) expect(rate).toContain(`• ${note.trim().split(/\s+/).slice(0, 6).join(' ')}`);
-  await fig.locator('input[name="percap-34"]').uncheck();
-
   // Embed code keeps the state; the citation has today's date, the version and the link.
   await expect(fig.locator('textarea[data-embed]')).toHaveValue(/src="http:\/\/127\.0\.0\.1:\d+\/embed\/chi-so\/communes\/ranking-34\/\?sort=name"/);
   await expect(fig.locator('textarea[data-embed]')).toHaveValue(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>/);
@@ -122,6 +113,13 @@ test('a ranking chart: link, CSV, XLSX, SVG, PNG, embed code and citation follow
 
   // Per capita: fewer rows, another order, and the CSV follows.
   await fig.getByLabel('Tính trên 100.000 dân').check();
+  // Per 100,000 people: the image's title gives the unit, and the figure's notes travel with it.
+  const rate = (await download(page, '#ranking-34', 'Tải hình SVG')).body.toString('utf8');
+  expect(rate).toContain(`<title>${title} (trên 100.000 dân)</title>`);
+  const notes = await fig.locator('.chart-notes li').allTextContents();
+  expect(notes.length).toBeGreaterThan(0);
+  for (const note of notes) expect(rate).toContain(`• ${note.trim().split(/\s+/).slice(0, 6).join(' ')}`);
+
   const pcOrder = (await fig.locator('.variant:not([hidden])').getAttribute('data-order'))!.split(' ');
   const pc = await download(page, '#ranking-34', 'Tải số liệu CSV');
   expect(pc.file.suggestedFilename()).toBe('tinh-gon-communes-ranking-34-name-per-100k.csv');

@@ -112,6 +112,26 @@ test.describe('with JavaScript disabled', () => {
     await expect(page.locator('[data-chips] li')).toHaveCount(4);
     await expect(page.getByText('Bật JavaScript để chọn tỉnh khác')).toBeVisible();
   });
+  test('a metric page hides the controls that would do nothing and points to the table and the Data page', async ({ page }) => {
+    await page.goto('/chi-so/communes/');
+    await expect(page.locator('form[data-controls]').first()).toBeHidden();
+    const fig = page.locator('#ranking-34');
+    await fig.locator('details.chart-actions > summary').click();
+    await expect(fig.locator('.chart-actions [data-nojs-only]')).toBeVisible();
+    await expect(fig.locator('.chart-actions [data-nojs-only] a')).toHaveAttribute('href', '/du-lieu/');
+  });
+});
+
+test('figures from secondary sites say so; the Sources page groups sources by kind, laws first', async ({ page }) => {
+  await page.goto('/tinh/tay-ninh/');
+  const marks = page.locator('main .source-mark');
+  expect(await marks.count()).toBeGreaterThan(0);
+  await expect(marks.first()).toHaveText('(thứ cấp)');
+  await page.goto('/nguon/');
+  const kinds = await page.locator('main h2[id^="kind-"]').evaluateAll((els) => els.map((e) => e.id));
+  expect(kinds[0]).toBe('kind-law');
+  expect(kinds.at(-1)).toBe('kind-secondary');
+  await expect(page.locator('#kind-secondary + p + ol li.source').first()).toBeAttached();
 });
 
 test('/so-sanh/ does not shift its layout when the script starts', async ({ page }) => {

@@ -66,7 +66,17 @@ export const en: Dictionary = {
     supports: 'Figures from this source',
     events: 'Events from this source',
     published: 'Published',
-    kind: { law: 'Legal document', government: 'Government page', press: 'Press', dataset: 'Dataset' },
+    kind: { law: 'Legal document', government: 'Government page', press: 'Press', dataset: 'Dataset', secondary: 'Secondary site' },
+    kindLead: {
+      law: 'Laws, resolutions, decrees and other legal documents (official text or a republication).',
+      government: 'Portals of state bodies and statistics offices.',
+      press: 'The press, including English editions and licensed republications on aggregators.',
+      dataset: 'Datasets and statistical yearbooks.',
+      secondary: 'Pages that copy or compile figures published elsewhere (aggregators, commercial sites, blogs, encyclopaedias). Used only where no primary source was found; figures from them are marked "secondary" in tables.',
+    },
+    contents: 'By kind of source',
+    secondaryMark: 'secondary',
+    secondaryTitle: 'Secondary source: a page copying figures published elsewhere; no primary source found yet.',
     noUrl: 'online address not found',
   },
   metricPage: {

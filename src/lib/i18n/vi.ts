@@ -64,7 +64,17 @@ export const vi = {
     supports: 'Số liệu dựa trên nguồn này',
     events: 'Sự kiện dựa trên nguồn này',
     published: 'Ngày đăng',
-    kind: { law: 'Văn bản pháp luật', government: 'Trang chính phủ', press: 'Báo chí', dataset: 'Bộ dữ liệu' },
+    kind: { law: 'Văn bản pháp luật', government: 'Trang chính phủ', press: 'Báo chí', dataset: 'Bộ dữ liệu', secondary: 'Trang thứ cấp' },
+    kindLead: {
+      law: 'Luật, nghị quyết, nghị định và các văn bản pháp luật khác (bản chính thức hoặc bản đăng lại).',
+      government: 'Cổng thông tin của cơ quan nhà nước và cơ quan thống kê.',
+      press: 'Báo chí, kể cả bản tiếng Anh và bản đăng lại trên trang tổng hợp có bản quyền.',
+      dataset: 'Bộ dữ liệu và niên giám thống kê.',
+      secondary: 'Trang chép lại hoặc tổng hợp số liệu đã công bố ở nơi khác (trang tổng hợp, trang thương mại, blog, bách khoa). Chỉ dùng khi chưa tìm được nguồn gốc; số liệu từ đây có ghi "thứ cấp" ở bảng.',
+    },
+    contents: 'Theo loại nguồn',
+    secondaryMark: 'thứ cấp',
+    secondaryTitle: 'Nguồn thứ cấp: trang chép lại số liệu công bố ở nơi khác; chưa tìm được nguồn gốc.',
     noUrl: 'chưa tìm được địa chỉ trực tuyến',
   },
   metricPage: {

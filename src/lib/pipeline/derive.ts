@@ -1,4 +1,5 @@
 import { dayMs, parsePartialDate } from '../dates.ts';
+import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import type { Lineage } from '../schema/lineage.ts';
 import type { Metric } from '../schema/metric.ts';
 import { statuses, type Observation } from '../schema/observation.ts';
@@ -171,7 +172,7 @@ export function groupByMetric(observations: readonly Observation[]): Map<string,
  * figures) and "before" (the predecessors' statistics, often of another year) are different measures,
  * so no change is computed between them: both values are still shown.
  */
-export const REFERENCE_METRICS: ReadonlySet<string> = new Set(['population', 'area_km2']);
+export { REFERENCE_METRICS };
 
 export interface BeforeAfter {
   unit: string;

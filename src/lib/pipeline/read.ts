@@ -5,7 +5,7 @@ import { eventTypes, type ReformEvent } from '../schema/event.ts';
 import type { Lineage } from '../schema/lineage.ts';
 import { isWholeNumberMetric, type Metric } from '../schema/metric.ts';
 import { statuses, type Observation } from '../schema/observation.ts';
-import type { Source } from '../schema/source.ts';
+import { SOURCE_KINDS, type Source } from '../schema/source.ts';
 import { regionIds, type Unit } from '../schema/unit.ts';
 import { editDistance, normaliseText } from '../text.ts';
 import type { CsvRow } from '../csv.ts';
@@ -147,7 +147,7 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
       const published = dateCell(t, row, 'published', false);
       const accessed = dateCell(t, row, 'accessed', false);
       const language = oneOf(t, row, 'language', ['vi', 'en'] as const);
-      const kind = oneOf(t, row, 'kind', ['law', 'government', 'press', 'dataset'] as const);
+      const kind = oneOf(t, row, 'kind', SOURCE_KINDS);
       const noteVi = noteViProblem(t.cell(row, 'note'), t.cell(row, 'note_vi'));
       if (noteVi) t.fail(row, 'note_vi', noteVi.rule, noteVi.message);
       if (!id || !title || published === null || accessed === null || !language || !kind || lines.has(id) || noteVi) continue;

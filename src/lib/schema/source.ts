@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/**
+ * What kind of publication a source is. `secondary`: a page that copies or compiles figures published
+ * elsewhere (aggregators, content and commercial sites, blogs, encyclopaedias), used only where no
+ * primary source was found.
+ */
+export const SOURCE_KINDS = ['law', 'government', 'press', 'dataset', 'secondary'] as const;
+
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** Empty when the source does not name its publisher. */
@@ -8,7 +15,7 @@ export const sourceSchema = z.object({
   url: z.string(),
   published: z.string(),
   language: z.enum(['vi', 'en']),
-  kind: z.enum(['law', 'government', 'press', 'dataset']),
+  kind: z.enum(SOURCE_KINDS),
   accessed: z.string(),
   note: z.string(),
   /** The note in Vietnamese, when written. */

@@ -2,7 +2,7 @@
 // draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
 import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { REFERENCE_METRICS } from '../pipeline/derive.ts';
+import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { fill, t, type Lang } from '../i18n/index.ts';
 import { collator, unitById, unitName } from '../queries.ts';
 import { href } from '../routes.ts';

@@ -2,7 +2,7 @@ import type { Dataset } from '../schema/dataset.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Unit } from '../schema/unit.ts';
-import { REFERENCE_METRICS } from '../pipeline/derive.ts';
+import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { parsePartialDate } from '../dates.ts';
 
 export type Era = 'current' | 'pre-2025';

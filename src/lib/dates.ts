@@ -80,3 +80,12 @@ export function dayMs(iso: string): number {
 export function overlapsInterval(date: PartialDate, from: string, to: string): boolean {
   return (from === '' || date.end >= from) && (to === '' || date.start <= to);
 }
+
+/**
+ * How late a figure is known to be, as an ISO day to compare. An undated figure recorded as an interval
+ * ("some time in 2024, at the latest 30 June 2025": `2024/2025-06-30`) is only known to be as late as
+ * the interval's start, so a dated figure inside the interval counts as later.
+ */
+export function recencyOf(o: { date: string; date_end: string }): string {
+  return o.date.includes('/') ? (parsePartialDate(o.date)?.start ?? o.date_end) : o.date_end;
+}

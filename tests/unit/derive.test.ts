@@ -56,6 +56,16 @@ describe('rollUpToCurrentBorders', () => {
     const [r] = rollUpToCurrentBorders([obs('a', '2019', 4)], lineage, metric());
     expect(r).toMatchObject({ unit: 'ab', value: 4, covered: 1, of: 2, missing: ['b'] });
   });
+  test.each([
+    // predecessors' figures, the dates summed
+    ['one date common to both: the latest common one, not each latest', [obs('a', '2019-04-01', 100), obs('a', '2022', 110), obs('a', '2023', 120), obs('b', '2019-04-01', 50), obs('b', '2022', 55)], ['2022', '2022'], 165],
+    ['no common date: each predecessor\'s latest', [obs('a', '2023', 120), obs('b', '2022', 55)], ['2023', '2022'], 175],
+    ['an undated interval counts from its start: a dated figure inside it is later', [obs('a', '2024/2025-06-30', 180), obs('a', '2025-02-14', 184), obs('b', '2025-03-01', 10)], ['2025-02-14', '2025-03-01'], 194],
+  ] as const)('%s', (_, rows, dates, value) => {
+    const [r] = rollUpToCurrentBorders(rows, lineage, metric());
+    expect(r.parts.map((p) => p.date)).toEqual(dates);
+    expect(r.value).toBe(value);
+  });
   test('ignores planned figures and non-additive metrics', () => {
     expect(rollUpToCurrentBorders([obs('a', '2019', 4, { status: 'planned' })], lineage, metric())).toEqual([]);
     expect(rollUpToCurrentBorders([obs('a', '2019', 4)], lineage, metric({ additive: false }))).toEqual([]);

@@ -211,7 +211,7 @@ export const en: Dictionary = {
       ] },
       { id: 'rollup', title: 'Rolling up to today’s borders (63 → 34)', body: [
         'Under Resolution 202/2025/QH15 every old province became part of exactly one new province. For additive metrics (such as communes or population), the old provinces’ figures from before 1 July 2025 are added up within the new borders.',
-        'For each old province the latest reported figure before 1 July 2025 is used. Pages always state the coverage: “2 of 3 old provinces reported”. A before/after change is computed only when every predecessor reported.',
+        'For each old province the latest reported figure before 1 July 2025 is used; when all the old provinces have a figure for one same date (a year, or the 2019 census), the latest such date is used for all of them, so that the sum is of one year. A figure whose source gives no date, recorded as an interval, counts as of the interval’s start. Pages always state the coverage: “2 of 3 old provinces reported”. A before/after change is computed only when every predecessor reported.',
         'Non-additive metrics (such as the number of departments) are never added up: three old provinces with 14 departments each do not make a new province with 42.',
       ] },
       { id: 'derived', title: 'Computations', body: [

@@ -209,7 +209,7 @@ export const vi = {
       ] },
       { id: 'rollup', title: 'Cộng dồn về địa giới hiện nay (63 → 34)', body: [
         'Theo Nghị quyết 202/2025/QH15, mỗi tỉnh cũ nhập trọn vẹn vào đúng một tỉnh mới. Với các chỉ số cộng dồn được (như số đơn vị cấp xã, dân số), số liệu trước 1/7/2025 của các tỉnh cũ được cộng lại theo địa giới tỉnh mới.',
-        'Với mỗi tỉnh cũ, số được dùng là số đã thực hiện mới nhất trước 1/7/2025. Trang luôn ghi độ phủ: “2/3 tỉnh cũ có số liệu”. Mức thay đổi trước–sau chỉ được tính khi tất cả tỉnh cũ hợp thành đều có số liệu.',
+        'Với mỗi tỉnh cũ, số được dùng là số đã thực hiện mới nhất trước 1/7/2025; khi mọi tỉnh cũ hợp thành đều có số liệu tại cùng một thời điểm (một năm, hoặc Tổng điều tra 2019), thời điểm chung gần nhất được dùng cho tất cả, để tổng cộng là của cùng một năm. Số liệu mà nguồn không ghi ngày, được ghi dưới dạng khoảng thời gian, được tính theo đầu khoảng. Trang luôn ghi độ phủ: “2/3 tỉnh cũ có số liệu”. Mức thay đổi trước–sau chỉ được tính khi tất cả tỉnh cũ hợp thành đều có số liệu.',
         'Chỉ số không cộng dồn được (như số sở) không bao giờ được cộng: ba tỉnh cũ mỗi tỉnh 14 sở không có nghĩa là tỉnh mới có 42 sở.',
       ] },
       { id: 'derived', title: 'Các phép tính', body: [

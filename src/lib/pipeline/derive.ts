@@ -1,4 +1,4 @@
-import { dayMs, parsePartialDate } from '../dates.ts';
+import { dayMs, parsePartialDate, recencyOf } from '../dates.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import type { Lineage } from '../schema/lineage.ts';
 import type { Metric } from '../schema/metric.ts';
@@ -124,22 +124,37 @@ export function predecessorsOf(lineage: readonly Lineage[]): Map<string, string[
 
 /**
  * Rolls an additive metric up from pre-2025 provinces to today's borders: each current unit gets the
- * sum of its predecessors' latest reported values dated before 1 July 2025, with coverage "k of n".
- * Units with no reporting predecessor get no row; non-additive metrics are never rolled up.
+ * sum of its predecessors' reported values dated before 1 July 2025, with coverage "k of n". When every
+ * predecessor has a figure for one same date, the latest such date is used for all of them (a sum of
+ * one year's figures); otherwise each predecessor's latest figure. On one date the first source in file
+ * order wins (conflicts are shown elsewhere). Units with no reporting predecessor get no row;
+ * non-additive metrics are never rolled up.
  */
 export function rollUpToCurrentBorders(observations: readonly Observation[], lineage: readonly Lineage[], metric: Metric): RollUp[] {
   if (!metric.additive) return [];
-  const latest = new Map<string, Observation>();
+  const byUnit = new Map<string, Observation[]>();
   for (const o of observations) {
     if (o.metric !== metric.id || o.status !== 'reported' || o.era !== 'pre-2025') continue;
-    const prev = latest.get(o.unit);
-    // Later date wins; on the same date the first source in file order wins (conflicts are shown elsewhere).
-    if (!prev || o.date_end > prev.date_end) latest.set(o.unit, o);
+    const list = byUnit.get(o.unit);
+    if (list) list.push(o);
+    else byUnit.set(o.unit, [o]);
   }
+  const latestOf = (list: readonly Observation[]) => list.reduce((best, o) => (recencyOf(o) > recencyOf(best) ? o : best));
   const result: RollUp[] = [];
   for (const [unit, preds] of predecessorsOf(lineage)) {
-    const parts = preds.flatMap((p) => {
-      const o = latest.get(p);
+    const lists = preds.map((p) => byUnit.get(p) ?? []);
+    let chosen = lists.map((l) => (l.length > 0 ? latestOf(l) : undefined));
+    if (preds.length > 1 && lists.every((l) => l.length > 0)) {
+      const dateSets = lists.map((l) => new Set(l.map((o) => o.date)));
+      const common = [...dateSets[0]].filter((x) => dateSets.every((d) => d.has(x)));
+      if (common.length > 0) {
+        const firstWith = (date: string) => lists[0].find((o) => o.date === date)!;
+        const date = common.reduce((a, b) => (recencyOf(firstWith(b)) > recencyOf(firstWith(a)) ? b : a));
+        chosen = lists.map((l) => l.find((o) => o.date === date));
+      }
+    }
+    const parts = preds.flatMap((p, i) => {
+      const o = chosen[i];
       return o ? [{ unit: p, observation: o.id, value: o.value, date: o.date }] : [];
     });
     if (parts.length === 0) continue;
@@ -150,7 +165,7 @@ export function rollUpToCurrentBorders(observations: readonly Observation[], lin
       covered: parts.length,
       of: preds.length,
       parts,
-      missing: preds.filter((p) => !latest.has(p)),
+      missing: preds.filter((p, i) => !chosen[i]),
     });
   }
   return result.sort((a, b) => a.unit.localeCompare(b.unit));

@@ -3,7 +3,7 @@ import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Unit } from '../schema/unit.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
-import { parsePartialDate } from '../dates.ts';
+import { recencyOf } from '../dates.ts';
 
 export type Era = 'current' | 'pre-2025';
 
@@ -42,20 +42,11 @@ export function eraUnits(d: Dataset, era: Era): Unit[] {
 
 const statusRank = { reported: 0, planned: 1, target: 2 } as const;
 
-/**
- * How late a figure is known to be. An undated figure recorded as an interval ("some time in 2024, at
- * the latest 30 June 2025") is only known to be as late as the interval's start, so a dated figure
- * inside the interval counts as later.
- */
-export function recency(o: Observation): string {
-  return o.date.includes('/') ? (parsePartialDate(o.date)?.start ?? o.date_end) : o.date_end;
-}
-
-/** Picks the figure to show: reported before planned before target, then the latest (see recency), then file order. */
+/** Picks the figure to show: reported before planned before target, then the latest (see recencyOf), then file order. */
 export function headline(observations: readonly Observation[]): Observation | null {
   let best: Observation | null = null;
   for (const o of observations) {
-    if (!best || statusRank[o.status] < statusRank[best.status] || (statusRank[o.status] === statusRank[best.status] && recency(o) > recency(best))) best = o;
+    if (!best || statusRank[o.status] < statusRank[best.status] || (statusRank[o.status] === statusRank[best.status] && recencyOf(o) > recencyOf(best))) best = o;
   }
   return best;
 }
@@ -172,5 +163,5 @@ export function sortRows(rows: readonly MetricRow[], key: SortKey, nameOf: (u: U
 /** National figures of a metric (unit type country), latest first. */
 export function nationalFigures(d: Dataset, metricId: string): Observation[] {
   const national = new Set(d.units.filter((u) => u.era === 'national').map((u) => u.id));
-  return d.observations.filter((o) => o.metric === metricId && national.has(o.unit)).sort((a, b) => recency(b).localeCompare(recency(a)));
+  return d.observations.filter((o) => o.metric === metricId && national.has(o.unit)).sort((a, b) => recencyOf(b).localeCompare(recencyOf(a)));
 }

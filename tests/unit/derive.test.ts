@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePartialDate } from '../../src/lib/dates.ts';
-import { beforeAfter, changeBetween, checkNationalTotals, markConflicts, per100k, rollUpToCurrentBorders } from '../../src/lib/pipeline/derive.ts';
+import { beforeAfter, changeBetween, checkNationalTotals, markConflicts, per100k, rollUpToCurrentBorders, roundsTo } from '../../src/lib/pipeline/derive.ts';
 import type { Lineage } from '../../src/lib/schema/lineage.ts';
 import type { Metric } from '../../src/lib/schema/metric.ts';
 import type { Observation } from '../../src/lib/schema/observation.ts';
@@ -37,6 +37,31 @@ describe('per100k', () => {
     [5, 0, null],
     [5, null, null],
   ])('%i per %s people', (value, population, expected) => expect(per100k(value, population)).toBe(expected));
+});
+
+describe('roundsTo: one figure at two precisions', () => {
+  test.each([
+    [326504, 326500, true],
+    [326549, 326500, true],
+    [326551, 326500, false],
+    [2390.77, 2390.8, true],
+    [2390.74, 2390.8, false],
+    [1030123, 1030000, true],
+    [124, 120, false], // a count ending in one zero is exact, not rounded
+    [1234, 1200, true],
+    [5, 0, false],
+    [4495.003, 4495.0, false], // 4495 is written without decimals, and with no trailing zeros
+  ])('%d rounds to %d: %s', (precise, round, expected) => {
+    expect(roundsTo(precise, round)).toBe(expected);
+  });
+  test('population and area: rounding is not a conflict; other metrics stay strict', () => {
+    const pop = (v: number, source: string) => obs('a', '2023', v, { metric: 'population', source, id: `a|population|2023|${source}` });
+    const [p1, p2] = markConflicts([pop(326504, 'x'), pop(326500, 'y')], new Set(), new Set(['population']));
+    expect([p1.conflicts_with, p2.conflicts_with]).toEqual([[], []]);
+    const c = (v: number, source: string) => obs('a', '2023', v, { source, id: `a|communes|2023|${source}` });
+    const [c1] = markConflicts([c(1234, 'x'), c(1200, 'y')], new Set(), new Set(['population']));
+    expect(c1.conflicts_with).toHaveLength(1);
+  });
 });
 
 describe('rollUpToCurrentBorders', () => {

@@ -17,14 +17,34 @@ const DAY = 864e5;
 const startOf = (o: Observation) => dayMs(parsePartialDate(o.date)?.start ?? o.date_end);
 
 /**
+ * True when `precise` rounds to `round` at the precision `round` is written with: its decimals, or, for a
+ * whole number, its trailing zeros from hundreds up (326,500 is "to the hundred"; 124 is exact, never
+ * a rounding of 120).
+ */
+export function roundsTo(precise: number, round: number): boolean {
+  const text = String(round);
+  let step: number;
+  if (text.includes('.')) step = 10 ** -(text.length - text.indexOf('.') - 1);
+  else {
+    const zeros = text.length - text.replace(/0+$/, '').length;
+    if (zeros < 2 || round === 0) return false;
+    step = 10 ** zeros;
+  }
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  return Number((Math.round(precise / step) * step).toFixed(digits)) === round;
+}
+
+/**
  * Marks rows whose value differs from another source's for the same unit, metric and status at the same
  * time, on the same side of 1 July 2025 (the same map). Both rows are kept. For a stock (a level at a
  * date) "the same time" is overlapping dates or dates at most CONFLICT_WINDOW_DAYS apart: sources date
  * the same state of things a little differently. For a flow (a total up to its date, such as staff exits
  * so far) only overlapping dates count: two running totals at different dates are expected to differ.
- * Linear-ish: each group is swept in date order.
+ * For metrics in `rounding` (population and area), a round figure does not conflict with a more precise
+ * one that rounds to it: 326,500 and 326,504, or 2,390.8 and 2,390.77 km², are one figure at two
+ * precisions (see roundsTo). Linear-ish: each group is swept in date order.
  */
-export function markConflicts(observations: Observation[], flows: ReadonlySet<string> = new Set()): Observation[] {
+export function markConflicts(observations: Observation[], flows: ReadonlySet<string> = new Set(), rounding: ReadonlySet<string> = new Set()): Observation[] {
   // Groups by unit, then metric, then status × era, without building a key string per row; a group is a
   // list of row indices, with each row's start and end day in typed arrays.
   const n = observations.length;
@@ -64,6 +84,7 @@ export function markConflicts(observations: Observation[], flows: ReadonlySet<st
         const b = g[y];
         const ob = observations[b];
         if (ob.value === oa.value || ob.source === oa.source) continue;
+        if (rounding.has(oa.metric) && (roundsTo(ob.value, oa.value) || roundsTo(oa.value, ob.value))) continue;
         const overlap = start[b] <= end[a] && start[a] <= end[b];
         if (overlap || Math.abs(end[a] - end[b]) <= window) {
           add(a, b);

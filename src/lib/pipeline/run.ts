@@ -2,7 +2,7 @@ import type { NumberMode } from '../numbers.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Observation } from '../schema/observation.ts';
 import { coverageTable } from './coverage.ts';
-import { beforeAfter, checkNationalTotals, groupByMetric, markConflicts, rollUpToCurrentBorders } from './derive.ts';
+import { beforeAfter, checkNationalTotals, groupByMetric, markConflicts, REFERENCE_METRICS, rollUpToCurrentBorders } from './derive.ts';
 import { hasErrors, sortProblems, type Problem } from './problems.ts';
 import { FactIndex, readEvents, readLineage, readMetrics, readObservations, readSources, readTiles, readUnits } from './read.ts';
 import type { SourceFile } from './table.ts';
@@ -95,7 +95,7 @@ export function buildDataset(
   done('check sources, national totals');
   if (hasErrors(problems)) return { dataset: null, problems: sortProblems(problems) };
 
-  const withConflicts = markConflicts(unique, new Set(m.metrics.filter((x) => x.kind === 'flow').map((x) => x.id)));
+  const withConflicts = markConflicts(unique, new Set(m.metrics.filter((x) => x.kind === 'flow').map((x) => x.id)), REFERENCE_METRICS);
   done('mark conflicts');
   const byMetric = groupByMetric(withConflicts);
   const current = u.units.filter((x) => x.era === 'current');

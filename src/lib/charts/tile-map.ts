@@ -95,6 +95,11 @@ export function colourScale(values: readonly number[]): ColourScale {
     bounds = Array.from({ length: n + 1 }, (_, i) => lo + i * step);
     if (n <= 5) break;
   }
+  // Skewed data (one city far above the rest) would leave nearly every province in one class: then
+  // classes hold about a fifth of the provinces each, on bounds rounded to two significant digits.
+  const sorted = [...values].sort((a, b) => a - b);
+  const inClass = (k: number) => sorted.filter((v) => v >= bounds[k] && (k === bounds.length - 2 ? v <= bounds[k + 1] : v < bounds[k + 1])).length;
+  if (Math.max(...bounds.slice(1).map((_, k) => inClass(k))) > 0.6 * sorted.length) bounds = quantileBounds(sorted);
   const colours = sequential5.slice(5 - (bounds.length - 1));
   // Whole-number data on whole-number bounds: a class below the last one ends one below the next
   // class's start (12 – 13, 14 – 15), so that no value seems to fit two classes.
@@ -102,13 +107,32 @@ export function colourScale(values: readonly number[]): ColourScale {
   const classes = colours.map((colour, i) => ({
     colour,
     lo: bounds[i],
-    hi: whole && i < colours.length - 1 ? bounds[i + 1] - 1 : bounds[i + 1],
+    // (Large bounds such as 2,100,000 read better shared than as 2,099,999.)
+    hi: whole && i < colours.length - 1 && bounds[i + 1] - bounds[i] < 1000 ? bounds[i + 1] - 1 : bounds[i + 1],
   }));
   const pick = (v: number) => {
     const i = bounds.findIndex((b, k) => k > 0 && v < b);
     return colours[i === -1 ? colours.length - 1 : Math.max(0, i - 1)];
   };
   return Object.assign(pick, { classes });
+}
+
+/** Two significant digits, rounded down (up when `up`): 3,254,170 → 3,200,000. */
+function sig2(v: number, up = false): number {
+  if (v === 0) return 0;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(v))) - 1);
+  return (up ? Math.ceil(v / step) : Math.floor(v / step)) * step;
+}
+
+/** Bounds of up to five classes of about equal counts, on two-significant-digit values. */
+export function quantileBounds(sorted: readonly number[]): number[] {
+  const lo = sig2(sorted[0]);
+  const hi = sig2(sorted.at(-1)!, true);
+  const cuts = [0.2, 0.4, 0.6, 0.8].map((p) => sig2(sorted[Math.floor(p * sorted.length)]));
+  const bounds = [lo];
+  for (const c of cuts) if (c > bounds.at(-1)! && c < hi) bounds.push(c);
+  bounds.push(hi);
+  return bounds;
 }
 
 /** Legend text of a class: one value, or its range. */

@@ -14,6 +14,20 @@ export function formatNumber(value: number, lang: Lang, decimals = 0): string {
   return f.format(value);
 }
 
+/**
+ * A metric's value as precise as it was recorded, up to the metric's decimals: an area known to the
+ * whole km² reads 4.495, not 4.495,00, and one known to the hundredth 2.390,77.
+ */
+export function formatValue(value: number, lang: Lang, decimals = 0): string {
+  const key = `${lang}|upto|${decimals}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+    cache.set(key, f);
+  }
+  return f.format(value);
+}
+
 /** Signed percentage: `−40,5 %` / `−40.5%`. */
 export function formatPercent(value: number, lang: Lang, decimals = 1): string {
   const sign = value > 0 ? '+' : value < 0 ? '−' : '';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+import { formatDate, formatNumber, formatPercent, formatSigned, formatValue } from '../../src/lib/format.ts';
 import { href } from '../../src/lib/routes.ts';
 
 describe('formatNumber', () => {
@@ -10,6 +10,18 @@ describe('formatNumber', () => {
     [2514.8, 'en', 1, '2,514.8'],
     [10035, 'vi', 0, '10.035'],
   ] as const)('%d in %s', (v, lang, decimals, expected) => expect(formatNumber(v, lang, decimals)).toBe(expected));
+});
+
+describe('formatValue: as precise as recorded, up to the metric decimals', () => {
+  test.each([
+    [4495, 'vi', 2, '4.495'],
+    [2390.77, 'vi', 2, '2.390,77'],
+    [2390.8, 'vi', 2, '2.390,8'],
+    [2390.8, 'en', 2, '2,390.8'],
+    [1024, 'vi', 0, '1.024'],
+  ] as const)('%d (%s, %d) → %s', (v, lang, decimals, text) => {
+    expect(formatValue(v, lang, decimals)).toBe(text);
+  });
 });
 
 describe('formatPercent and formatSigned', () => {

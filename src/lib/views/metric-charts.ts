@@ -1,7 +1,7 @@
 // The charts of a metric page, built once and shared by the metric page and its embeds (so an embed
 // draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
 import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate, formatNumber, formatValue } from '../format.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { fill, t, type Lang } from '../i18n/index.ts';
 import { collator, unitById, unitName } from '../queries.ts';
@@ -52,7 +52,7 @@ export function mapRow(r: MetricRow, name: string): (string | number | null)[] {
 /** The map of an era's headline values: SVG and rows, shared by metric pages, embeds and the home page. */
 export function mapFigure(d: Dataset, lang: Lang, metric: Metric, view: MetricEraView, opts: { idPrefix: string; title: string; nameOf: (id: string) => string }) {
   const m = t(lang).metricPage;
-  const fmt = (n: number) => formatNumber(n, lang, metric.decimals);
+  const fmt = (n: number) => formatValue(n, lang, metric.decimals);
   const byId = unitById(d);
   const layout = view.era === 'current' ? '34' : '63';
   const values = new Map(view.rows.map((r) => [r.unit.id, { value: r.observation.value, text: `${fmt(r.observation.value)} (${formatDate(r.observation.date, lang)})`, planned: r.observation.status !== 'reported' }]));
@@ -81,7 +81,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
   const cmp = collator(lang).compare;
   const nameOf = (u: { name_vi: string; name_en: string }) => unitName(u, lang);
   const byId = unitById(d);
-  const fmt = (n: number) => formatNumber(n, lang, metric.decimals);
+  const fmt = (n: number) => formatValue(n, lang, metric.decimals);
   const fmtPc = (n: number) => formatNumber(n, lang, 1);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 

@@ -105,6 +105,22 @@ describe('downloads', () => {
     }
     expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['observations', 'units', 'lineage', 'metrics', 'sources', 'events', 'coverage']);
   });
+  test('foreign keys are declared and hold: every reference names a row of the table it points to', () => {
+    const pkg = JSON.parse(files.get('datapackage.json')!);
+    const keys = (resource: string, field: string) => new Set(parseCsv(files.get(`${resource}.csv`)!).rows.map((r) => r.cells[field]));
+    let checked = 0;
+    for (const r of pkg.resources) {
+      for (const fk of r.schema.foreignKeys ?? []) {
+        const known = keys(fk.reference.resource, fk.reference.fields[0]);
+        for (const row of parseCsv(files.get(r.path)!).rows) {
+          const v = row.cells[fk.fields[0]];
+          if (v !== '') expect(known.has(v), `${r.name}.${fk.fields[0]} = ${v}`).toBe(true);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
   test('observations CSV carries source id and locator on every row', () => {
     const rows = parseCsv(files.get('observations.csv')!).rows;
     expect(rows).toHaveLength(dataset!.observations.length);

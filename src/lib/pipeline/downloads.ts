@@ -23,7 +23,11 @@ export interface Table<T = unknown> {
    */
   json?: 'records' | 'rows';
   primaryKey?: string[];
+  /** Columns that refer to another table's key (Frictionless foreign keys). */
+  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
 }
+
+const ref = (field: string, resource: string, key = 'id') => ({ fields: [field], reference: { resource, fields: [key] } });
 
 const str = (name: string, description: string, constraints?: Record<string, unknown>): Field => ({ name, type: 'string', description, constraints });
 
@@ -33,6 +37,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
   return [
     {
       name: 'observations', title: 'Observations', primaryKey: ['id'], json: 'records',
+      foreignKeys: [ref('unit', 'units'), ref('metric', 'metrics'), ref('source', 'sources')],
       description: 'One value of one metric for one administrative unit at one date, from one source. observations.json holds the same records without unit_code and unit_name_vi, with conflicts_with as an array.',
       fields: [
         str('id', 'unit|metric|date|status|source'), str('unit', 'Unit id (see units)'), str('unit_code', 'GSO code of the unit'),
@@ -70,6 +75,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
     },
     {
       name: 'lineage', title: 'Lineage 63 → 34', primaryKey: ['from'],
+      foreignKeys: [ref('from', 'units'), ref('to', 'units'), ref('source', 'sources')],
       description: 'Each pre-2025 province and the province it became part of on 1 July 2025.',
       fields: [str('from', 'Pre-2025 unit id'), str('to', 'Current unit id'), str('effective', 'Effective date'), str('legal_basis', 'Legal basis'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
       rows: d.lineage,
@@ -93,12 +99,14 @@ export function downloadTables(d: Dataset): Table<any>[] {
     },
     {
       name: 'events', title: 'Events', primaryKey: ['id'], json: 'records',
+      foreignKeys: [ref('unit', 'units'), ref('source', 'sources')],
       description: 'Dated reform decisions and commitments per unit, each with a source. events.json adds date_end, the last day the date covers.',
       fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', 'plan, resolution, decision, merger, review, deadline or directive'), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
       rows: d.events,
     },
     {
       name: 'coverage', title: 'Coverage', primaryKey: ['metric', 'unit'],
+      foreignKeys: [ref('metric', 'metrics'), ref('unit', 'units')],
       description: 'For every metric and unit: how many observations exist (0 = missing) and, for current units, how many predecessors reported before 1 July 2025.',
       fields: [str('metric', 'Metric id'), str('unit', 'Unit id'), str('era', 'pre-2025, current or national'), { name: 'observations', type: 'integer', description: 'Number of observations' }, str('latest', 'Latest date observed'), str('rolled_up', 'k/n predecessors reporting (additive metrics, current units)')],
       rows: d.coverage,
@@ -207,7 +215,7 @@ function datapackage(d: Dataset, tables: Table[], bytesOf: (name: string) => num
       bytes: bytesOf(`${t.name}.csv`),
       dialect: { delimiter: ',', header: true },
       licenses: [LICENCE],
-      schema: { fields: t.fields, primaryKey: t.primaryKey },
+      schema: { fields: t.fields, primaryKey: t.primaryKey, ...(t.foreignKeys ? { foreignKeys: t.foreignKeys } : {}) },
     })),
   };
 }

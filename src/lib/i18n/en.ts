@@ -199,7 +199,7 @@ export const en: Dictionary = {
     sections: [
       { id: 'sources', title: 'Sources and the provenance rule', body: [
         'Every figure is one row: one metric for one province at one date, from one source, with where in that source it stands (paragraph, article, clause, table). No figure is estimated or written from memory. When no source has been found, the cell stays empty and the page says the figure is missing.',
-        'Sources are legal documents, government pages and the press. Notes in the data are written by the team in its own words; no sentence is copied from a source. Notes are written in English and translated into Vietnamese (column note_vi); a note not yet translated is shown in English on Vietnamese pages.',
+        'Sources are legal documents, government pages, statistical publications and the press. Where none of these could be found, a figure may rest on a secondary site — a page that copies or compiles figures published elsewhere (an aggregator, a commercial site, a blog, an encyclopaedia). Such sources are filed as “Secondary site” on the Sources page, and every table marks their figures “secondary”; they are placeholders for a primary source still to be found. Notes in the data are written by the team in its own words; no sentence is copied from a source. Notes are written in English and translated into Vietnamese (column note_vi); a note not yet translated is shown in English on Vietnamese pages.',
         'When two sources give different figures for the same fact, both are kept and the page marks them “Sources differ”. For a level at a date (such as communes), two figures at most 31 days apart count as the same fact; for a running total up to the date of a report (such as staff exits), only figures for the same date are compared, since such totals grow over time. For population and area, a round figure and a more precise one that rounds to it (326,500 and 326,504) are the same figure at two precisions. Planned figures and targets are recorded apart from reported outcomes.',
         'Some articles carry no date. Their figures are then tied to an interval with a stated basis (for example from the resolution they implement to the end of the term of the official they name), shown as “between … and …”.',
       ] },
@@ -232,6 +232,7 @@ export const en: Dictionary = {
     lead: 'Pick two to four provinces (current ones or those before 1 July 2025). The page address keeps your selection, so you can share it.',
     pick: 'Add a province',
     pickHint: 'Type a name, with or without diacritics, old names too',
+    pickPlaceholder: 'Province name…',
     remove: 'Remove {name}',
     selected: 'Comparing',
     defaultNote: 'Default: the four provinces with the most figures.',

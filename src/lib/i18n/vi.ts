@@ -197,7 +197,7 @@ export const vi = {
     sections: [
       { id: 'sources', title: 'Nguồn và quy tắc ghi nguồn', body: [
         'Mỗi số liệu là một dòng: một chỉ số của một tỉnh tại một thời điểm, từ một nguồn, kèm vị trí trong nguồn (đoạn, điều, khoản, bảng). Không có số nào được ước tính hay ghi theo trí nhớ. Khi chưa tìm được nguồn, ô đó để trống và trang ghi rõ là chưa có số liệu.',
-        'Nguồn gồm văn bản pháp luật, trang của cơ quan nhà nước và báo chí. Ghi chú trong dữ liệu do nhóm tự viết; không chép câu văn của nguồn. Ghi chú được viết bằng tiếng Anh và dịch sang tiếng Việt (cột note_vi); ghi chú nào chưa được dịch thì hiện bằng tiếng Anh.',
+        'Nguồn gồm văn bản pháp luật, trang của cơ quan nhà nước, ấn phẩm thống kê và báo chí. Khi chưa tìm được những nguồn này, một số liệu có thể dựa trên trang thứ cấp — trang chép lại hoặc tổng hợp số liệu đã công bố ở nơi khác (trang tổng hợp, trang thương mại, blog, bách khoa). Các nguồn này được xếp vào mục “Trang thứ cấp” ở trang Nguồn, và mọi bảng đều ghi “thứ cấp” bên cạnh số liệu của chúng; chúng tạm thay cho nguồn gốc chưa tìm được. Ghi chú trong dữ liệu do nhóm tự viết; không chép câu văn của nguồn. Ghi chú được viết bằng tiếng Anh và dịch sang tiếng Việt (cột note_vi); ghi chú nào chưa được dịch thì hiện bằng tiếng Anh.',
         'Khi hai nguồn cho hai số khác nhau về cùng một việc, cả hai được giữ lại và trang đánh dấu “Nguồn khác nhau”. Với số đo tại một thời điểm (như số xã), hai số cách nhau không quá 31 ngày được coi là cùng một việc; với số cộng dồn đến ngày báo cáo (như số người nghỉ việc), chỉ hai số cùng ngày mới được so, vì số cộng dồn tăng dần theo thời gian. Với dân số và diện tích, một số làm tròn và một số chính xác hơn làm tròn ra đúng số đó (326.500 và 326.504) là cùng một số ở hai mức chính xác. Số kế hoạch và mục tiêu được ghi riêng với số đã thực hiện.',
         'Một số bài báo không ghi ngày. Khi đó số liệu được gắn với một khoảng thời gian có căn cứ (ví dụ từ khi ban hành nghị quyết đến hết nhiệm kỳ của người được nêu trong bài), và trang hiển thị “khoảng … – …”.',
       ] },
@@ -230,6 +230,7 @@ export const vi = {
     lead: 'Chọn từ hai đến bốn tỉnh, thành (hiện nay hoặc trước 1/7/2025). Đường dẫn của trang giữ lựa chọn của bạn để chia sẻ.',
     pick: 'Thêm tỉnh, thành',
     pickHint: 'Gõ tên, có dấu hoặc không dấu, cả tên cũ',
+    pickPlaceholder: 'Tên tỉnh, thành…',
     remove: 'Bỏ {name}',
     selected: 'Đang so sánh',
     defaultNote: 'Mặc định: so sánh bốn tỉnh có nhiều số liệu nhất.',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseCsv } from '../../src/lib/csv.ts';
 import { columns, readMetrics, readUnits } from '../../src/lib/pipeline/read.ts';
 import { eventTypes } from '../../src/lib/schema/event.ts';
+import { SOURCE_KINDS } from '../../src/lib/schema/source.ts';
 import type { Metric } from '../../src/lib/schema/metric.ts';
 import { statuses } from '../../src/lib/schema/observation.ts';
 import type { Unit } from '../../src/lib/schema/unit.ts';
@@ -176,7 +177,7 @@ function writeSources(ctx: Context, path: string, copied: Row[]) {
     w.row({
       id, publisher: ctx.rnd.pick(['Báo Tổng Hợp', 'Cổng thông tin tỉnh', 'Synthetic Press', '']), title: `Nguồn tổng hợp số ${n}: sắp xếp bộ máy, tinh gọn`,
       url: ctx.rnd.chance(0.9) ? `https://example.org/tong-hop/${n}` : '', published, language: ctx.rnd.pick(['vi', 'en']),
-      kind: ctx.rnd.pick(['law', 'government', 'press', 'dataset']), accessed: '2026-11-22', note: ctx.rnd.pick(notes),
+      kind: ctx.rnd.pick([...SOURCE_KINDS]), accessed: '2026-11-22', note: ctx.rnd.pick(notes),
     });
   }
   w.close();

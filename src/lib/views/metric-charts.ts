@@ -114,16 +114,17 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
       for (const k of keys) {
         const rows = sortRows(view.rows.filter((r) => !pc || r.perCapita !== null), k, nameOf, cmp, pc);
         const title = rankingTitle + (pc ? ` (${m.perCapita.toLowerCase()})` : '');
-        const svg = renderRanking(
-          rows.map((r) => ({
-            id: r.unit.id,
-            label: nameOf(r.unit),
-            value: pc ? r.perCapita! : r.observation.value,
-            valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatDate(r.observation.date, lang)}` : ''),
-            planned: r.observation.status !== 'reported',
-          })),
-          { tickFormat: pc ? fmtPc : fmt, ariaLabel: fill(m.chartLabel, { title }), width: 640, marginRight: mixedDates ? 150 : 56 },
-        );
+        const bars = rows.map((r) => ({
+          id: r.unit.id,
+          label: nameOf(r.unit),
+          value: pc ? r.perCapita! : r.observation.value,
+          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatDate(r.observation.date, lang)}` : ''),
+          planned: r.observation.status !== 'reported',
+        }));
+        // Room on the right for the longest value label (about 6.6 px a character at 12 px), so that a
+        // long date ("khoảng tháng 10/2017 – 2020") is never cut off.
+        const marginRight = Math.max(56, Math.ceil(Math.max(0, ...bars.map((b) => b.valueLabel.length)) * 6.6) + 12);
+        const svg = renderRanking(bars, { tickFormat: pc ? fmtPc : fmt, ariaLabel: fill(m.chartLabel, { title }), width: 640, marginRight });
         variants.push({ key: k, pc, svg, order: rows.map((r) => r.unit.id).join(' ') });
       }
     }

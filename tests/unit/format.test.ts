@@ -2,26 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { formatDate, formatNumber, formatPercent, formatSigned, formatValue } from '../../src/lib/format.ts';
 import { href } from '../../src/lib/routes.ts';
 
-describe('formatNumber', () => {
+describe('formatNumber (fixed decimals) and formatValue (as precise as recorded, up to the decimals)', () => {
   test.each([
-    [1024, 'vi', 0, '1.024'],
-    [1024, 'en', 0, '1,024'],
-    [2514.8, 'vi', 2, '2.514,80'],
-    [2514.8, 'en', 1, '2,514.8'],
-    [10035, 'vi', 0, '10.035'],
-  ] as const)('%d in %s', (v, lang, decimals, expected) => expect(formatNumber(v, lang, decimals)).toBe(expected));
-});
-
-describe('formatValue: as precise as recorded, up to the metric decimals', () => {
-  test.each([
-    [4495, 'vi', 2, '4.495'],
-    [2390.77, 'vi', 2, '2.390,77'],
-    [2390.8, 'vi', 2, '2.390,8'],
-    [2390.8, 'en', 2, '2,390.8'],
-    [1024, 'vi', 0, '1.024'],
-  ] as const)('%d (%s, %d) → %s', (v, lang, decimals, text) => {
-    expect(formatValue(v, lang, decimals)).toBe(text);
-  });
+    [formatNumber, 1024, 'vi', 0, '1.024'],
+    [formatNumber, 1024, 'en', 0, '1,024'],
+    [formatNumber, 2514.8, 'vi', 2, '2.514,80'],
+    [formatNumber, 2514.8, 'en', 1, '2,514.8'],
+    [formatNumber, 10035, 'vi', 0, '10.035'],
+    [formatValue, 4495, 'vi', 2, '4.495'],
+    [formatValue, 2390.77, 'vi', 2, '2.390,77'],
+    [formatValue, 2390.8, 'vi', 2, '2.390,8'],
+    [formatValue, 2390.8, 'en', 2, '2,390.8'],
+  ] as const)('%o %d in %s', (fn, v, lang, decimals, expected) => expect(fn(v, lang, decimals)).toBe(expected));
 });
 
 describe('formatPercent and formatSigned', () => {

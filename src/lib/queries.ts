@@ -27,6 +27,26 @@ export function successor(d: Dataset, id: string): string | null {
   return d.lineage.find((l) => l.from === id)?.to ?? null;
 }
 
+/** Words for {@link unitHint}, from the dictionary's `search` section. */
+export interface HintWords {
+  formedFrom: string;
+  nowPartOf: string;
+}
+
+/**
+ * What ties a province to the 2025 map, for search results and the compare picker: "gồm Long An,
+ * Tây Ninh (cũ)" for a merged province, "nay thuộc Tây Ninh" for a dissolved one, empty for the 11
+ * unchanged ones.
+ */
+export function unitHint(d: Dataset, id: string, lang: Lang, words: HintWords): string {
+  const byId = unitById(d);
+  const preds = predecessors(d, id).filter((p) => p !== id).map((p) => byId.get(p)).filter((u): u is Unit => Boolean(u));
+  if (preds.length) return words.formedFrom.replace('{names}', preds.map((p) => unitLabel(p, lang)).join(', '));
+  const next = successor(d, id);
+  const nextUnit = next && next !== id ? byId.get(next) : undefined;
+  return nextUnit ? words.nowPartOf.replace('{name}', unitLabel(nextUnit, lang)) : '';
+}
+
 export function observationsOf(d: Dataset, unit: string): Observation[] {
   return d.observations.filter((o) => o.unit === unit);
 }

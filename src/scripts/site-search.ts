@@ -2,7 +2,7 @@
 // language. Pagefind's own script and index load on first focus, never before.
 interface PagefindResult {
   url: string;
-  meta: { title?: string; kind?: string };
+  meta: { title?: string; kind?: string; hint?: string; own?: string };
 }
 interface PagefindHit {
   id: string;
@@ -25,6 +25,22 @@ interface Strings {
 const MAX = 8;
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
+
+const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sources: 2 };
+
+/**
+ * Pages whose own name is the query come first ("binh duong": the old Bình Dương page before TP. Hồ
+ * Chí Minh, which only includes it); then today's provinces and the metrics, then provinces before
+ * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
+ * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
+ */
+export function ordered<T extends { meta: { kind?: string; own?: string } }>(results: readonly T[], compact: string): T[] {
+  const rank = (r: T) => (compact && (r.meta.own ?? '').split(' ').includes(compact) ? 0 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
+  return results
+    .map((r, i) => ({ r, i, k: rank(r) }))
+    .sort((a, b) => a.k - b.k || a.i - b.i)
+    .map((x) => x.r);
+}
 
 export function initSiteSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-site-search]');
@@ -67,7 +83,8 @@ export function initSiteSearch(): void {
     list.innerHTML = results
       .map((r, i) => {
         const kind = r.meta.kind ? s.kind[r.meta.kind] ?? '' : '';
-        return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
+        const hint = r.meta.hint ? `<span class="search-hint">${esc(r.meta.hint)}</span>` : '';
+        return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${hint}${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
       })
       .join('');
     list.hidden = results.length === 0;
@@ -97,10 +114,8 @@ export function initSiteSearch(): void {
       if (mine !== seq) return;
       const seen = new Set<string>();
       const merged = [...(named?.results ?? []), ...found.results].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
-      // The Sources page names every province and publisher, so it matches almost any query: it is
-      // listed, but after the pages about the province or metric itself.
       const data = await Promise.all(merged.slice(0, MAX).map((r) => r.data()));
-      results = [...data.filter((r) => r.meta.kind !== 'sources'), ...data.filter((r) => r.meta.kind === 'sources')];
+      results = ordered(data, compact);
       if (mine === seq) render(q);
     } catch {
       status.textContent = s.error;

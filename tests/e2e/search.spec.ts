@@ -49,6 +49,20 @@ test.describe('Vietnamese', () => {
     }
   });
 
+  test('each province result says how it relates to the 2025 map; an old name comes after the province itself', async ({ page, problems }) => {
+    await page.goto('/');
+    expect((await search(page, 'long an'))[0]).toBe('/tinh/long-an/');
+    const options = page.locator('#site-search-list [role=option]');
+    await expect(options.filter({ hasText: 'nay thuộc Tây Ninh' }).first()).toBeVisible();
+    await expect(options.filter({ hasText: 'gồm Long An, Tây Ninh (cũ)' }).first()).toBeVisible();
+    // "hcm" names both today's city and the old one: today's comes first.
+    expect((await search(page, 'hcm'))[0]).toBe('/tinh/ho-chi-minh/');
+    // Hà Tây, part of Hà Nội since 2008, finds Hà Nội.
+    for (const q of ['ha tay', 'Hà Tây']) expect((await search(page, q))[0], q).toBe('/tinh/ha-noi/');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   test('metrics are found too', async ({ page }) => {
     await page.goto('/');
     expect(await search(page, 'don vi hanh chinh cap xa')).toContain('/chi-so/communes/');
@@ -96,6 +110,8 @@ test.describe('English', () => {
     expect((await search(page, 'binh duong')).slice(0, 3)).toEqual(expect.arrayContaining(['/en/provinces/binh-duong/', '/en/provinces/ho-chi-minh/']));
     expect((await search(page, 'Hà Tĩnh'))[0]).toBe('/en/provinces/ha-tinh/');
     expect((await search(page, 'ha tinh'))[0]).toBe('/en/provinces/ha-tinh/');
+    await search(page, 'long an');
+    await expect(page.locator('#site-search-list [role=option]').filter({ hasText: 'now part of Tay Ninh' }).first()).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -76,7 +76,7 @@ describe('cross-table rules', () => {
     ['an event without unit or note', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-y,,2019,plan,a,b,press-b,p1,\n',
       ['extra-events.csv:2:2: unit-missing: an event without a unit needs a note saying why the province is not named ("")']],
     ['an event of unknown type and duplicate id', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-a,ha-tinh,2019,party,a,b,press-b,p1,\n',
-      ['extra-events.csv:2:1: id-duplicate: already used at tests/fixtures/mini/events.csv:2 ("ev-a")', 'extra-events.csv:2:4: type-invalid: must be one of plan, resolution, decision, merger, review, deadline, directive ("party")']],
+      ['extra-events.csv:2:1: id-duplicate: already used at tests/fixtures/mini/events.csv:2 ("ev-a")', 'extra-events.csv:2:4: type-invalid: must be one of plan, resolution, decision, merger, review, deadline, directive, congress ("party")']],
   ] as const)('%s', (_, kind, text, expected) => expect(withFile(kind, text)).toEqual(expected));
 
   test('lineage: a dissolved province without a successor, and a successor that is not current', () => {

@@ -16,6 +16,7 @@ import { embedHref, embedSnippet } from '../../src/lib/share/embed.ts';
 import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
 import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
+import { ordered } from '../../src/scripts/site-search.ts';
 import { composeSvg, placeChart, svgSize, wrap } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
@@ -259,6 +260,25 @@ describe('search terms', () => {
     expect(old.kind).toBe('old');
     expect(old.terms.split(', ')).toEqual(expect.arrayContaining(['Bình Dương', 'binh duong', 'binhduong']));
     expect(searchMeta(real, 'vi', { page: 'province', id: 'ha-tinh' }).terms.split(', ')).toEqual(expect.arrayContaining(['Hà Tĩnh', 'ha tinh', 'hatinh']));
+  });
+  test.each([
+    ['tay-ninh', 'vi', 'gồm Long An, Tây Ninh (cũ)', 'tayninh'],
+    ['long-an', 'vi', 'nay thuộc Tây Ninh', 'longan'],
+    ['long-an', 'en', 'now part of Tay Ninh', 'longan'],
+    ['ha-noi', 'vi', '', 'hatay'],
+    ['ho-chi-minh', 'en', 'from Ba Ria - Vung Tau, Binh Duong, Ho Chi Minh City (pre-2025)', 'hochiminh'],
+  ] as const)('%s (%s): hint %j, own names include %j', (id, lang, hint, name) => {
+    const meta = searchMeta(real, lang, { page: 'province', id });
+    expect(meta.hint).toBe(hint);
+    expect(meta.own.split(' ')).toContain(name);
+  });
+  const r = (id: string, kind: string, own = '') => ({ id, meta: { kind, own } });
+  test.each([
+    ['a page named by the query comes first, today\'s before the old one', 'tayninh', [r('s', 'sources'), r('ln', 'old', 'longan'), r('tnc', 'old', 'tayninhcu tayninh'), r('tn', 'province', 'tayninh')], ['tn', 'tnc', 'ln', 's']],
+    ['an old page named by the query beats today\'s page that includes it', 'binhduong', [r('hcm', 'province', 'hochiminh'), r('bd', 'old', 'binhduong')], ['bd', 'hcm']],
+    ['otherwise today\'s provinces and metrics, then old ones, then sources; Pagefind order within', 'hcm', [r('s', 'sources'), r('hcmcu', 'old', 'hochiminh'), r('m', 'metric'), r('hcm', 'province', 'hochiminh')], ['m', 'hcm', 'hcmcu', 's']],
+  ])('result order: %s', (_, compact, input, expected) => {
+    expect(ordered(input, compact).map((x) => x.id)).toEqual(expected);
   });
   test('only provinces, metrics and sources are indexed', () => {
     expect(searchMeta(real, 'vi', { page: 'metric', id: 'communes' })).toMatchObject({ indexed: true, kind: 'metric' });

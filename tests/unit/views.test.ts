@@ -6,6 +6,7 @@ import { compareStrings } from '../../src/lib/views/compare-strings.ts';
 import { erasWithData, headline, metricEraView, populationBasis, sortRows } from '../../src/lib/views/metric.ts';
 import type { Observation } from '../../src/lib/schema/observation.ts';
 import { miniDataset } from './helpers.ts';
+import { t } from '../../src/lib/i18n/index.ts';
 
 const mini = buildDataset(miniDataset()).dataset!;
 
@@ -106,7 +107,8 @@ describe('metricEraView', () => {
 
 describe('compare search on the real dataset', () => {
   const real = buildDataset(loadDataFiles()).dataset!;
-  const data = compareData(real, 'vi');
+  const words = { status: t('vi').province.status, ...t('vi').search };
+  const data = compareData(real, 'vi', words);
   const ids = (q: string) => searchUnits(data, q).map((u) => u.id);
   test.each([
     ['long an', ['long-an', 'tay-ninh']],
@@ -118,11 +120,13 @@ describe('compare search on the real dataset', () => {
     ['hue', ['hue']],
     ['thua thien', ['hue']],
     ['sai gon', ['ho-chi-minh']],
+    ['ha tay', ['ha-noi']],
+    ['Hà Tây', ['ha-noi']],
   ])('%j finds %j', (q, expected) => {
     for (const id of expected) expect(ids(q)).toContain(id);
   });
   test('a planned figure says so on its bar, not only by a paler colour; a reported one adds nothing', () => {
-    const worded = compareData(real, 'vi', { planned: 'kế hoạch', target: 'mục tiêu' });
+    const worded = compareData(real, 'vi', { ...words, status: { planned: 'kế hoạch', target: 'mục tiêu' } });
     const planned = Object.entries(worded.values).flatMap(([u, ms]) => Object.entries(ms).map(([m, v]) => ({ u, m, v }))).filter((x) => x.v.planned);
     expect(planned.length).toBeGreaterThan(0);
     for (const { u, m, v } of planned) {
@@ -131,6 +135,14 @@ describe('compare search on the real dataset', () => {
     }
     const reported = Object.values(worded.values).flatMap((ms) => Object.values(ms)).filter((v) => !v.planned);
     expect(reported.every((v) => v.statusText === '')).toBe(true);
+  });
+  test.each([
+    ['tay-ninh', 'gồm Long An, Tây Ninh (cũ)'],
+    ['long-an', 'nay thuộc Tây Ninh'],
+    ['tay-ninh-cu', 'nay thuộc Tây Ninh'],
+    ['ha-tinh', ''],
+  ])('the picker says how %s relates to the 2025 map: %j', (id, hint) => {
+    expect(data.units.find((u) => u.id === id)?.hint).toBe(hint);
   });
   test('defaults are four current provinces', () => {
     expect(data.defaults).toHaveLength(4);

@@ -142,7 +142,7 @@ export const en: Dictionary = {
     area: 'Area',
     predecessorEvents: 'Includes events of the old provinces that formed it.',
   },
-  eventTypes: { plan: 'Plan', resolution: 'Resolution', decision: 'Decision', merger: 'Merger', review: 'Review', deadline: 'Deadline', directive: 'Directive' },
+  eventTypes: { plan: 'Plan', resolution: 'Resolution', decision: 'Decision', merger: 'Merger', review: 'Review', deadline: 'Deadline', directive: 'Directive', congress: 'Party congress' },
   homePage: {
     pickMetric: 'Colour by metric',
     mapNote: 'Tile map: each tile is one province, placed near its real position; not to scale.',
@@ -287,6 +287,8 @@ export const en: Dictionary = {
     error: 'Search could not be loaded.',
     kind: { province: 'Province today', old: 'Province before 1 July 2025', metric: 'Metric', sources: 'Sources', page: 'Page' },
     oldSuffix: 'pre-2025',
+    formedFrom: 'from {names}',
+    nowPartOf: 'now part of {name}',
   },
   og: {
     mergedInto: 'Part of {name} from {date}',

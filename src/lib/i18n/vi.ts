@@ -140,7 +140,7 @@ export const vi = {
     area: 'Diện tích',
     predecessorEvents: 'Bao gồm sự kiện của các tỉnh cũ hợp thành.',
   },
-  eventTypes: { plan: 'Kế hoạch', resolution: 'Nghị quyết', decision: 'Quyết định', merger: 'Sáp nhập', review: 'Sơ kết, tổng kết', deadline: 'Hạn chót', directive: 'Chỉ đạo' },
+  eventTypes: { plan: 'Kế hoạch', resolution: 'Nghị quyết', decision: 'Quyết định', merger: 'Sáp nhập', review: 'Sơ kết, tổng kết', deadline: 'Hạn chót', directive: 'Chỉ đạo', congress: 'Đại hội Đảng bộ' },
   homePage: {
     pickMetric: 'Tô màu theo chỉ số',
     mapNote: 'Bản đồ ô: mỗi ô là một tỉnh, thành, đặt gần vị trí thật; không theo tỉ lệ diện tích.',
@@ -348,6 +348,8 @@ export const vi = {
     error: 'Không tải được chức năng tìm kiếm.',
     kind: { province: 'Tỉnh, thành hiện nay', old: 'Tỉnh, thành trước 1/7/2025', metric: 'Chỉ số', sources: 'Nguồn', page: 'Trang' },
     oldSuffix: 'cũ',
+    formedFrom: 'gồm {names}',
+    nowPartOf: 'nay thuộc {name}',
   },
   og: {
     mergedInto: 'Từ {date} thuộc {name}',

@@ -101,7 +101,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
       name: 'events', title: 'Events', primaryKey: ['id'], json: 'records',
       foreignKeys: [ref('unit', 'units'), ref('source', 'sources')],
       description: 'Dated reform decisions and commitments per unit, each with a source. events.json adds date_end, the last day the date covers.',
-      fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', 'plan, resolution, decision, merger, review, deadline or directive'), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
+      fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', 'plan, resolution, decision, merger, review, deadline, directive or congress'), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
       rows: d.events,
     },
     {

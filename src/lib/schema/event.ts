@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const eventTypes = ['plan', 'resolution', 'decision', 'merger', 'review', 'deadline', 'directive'] as const;
+export const eventTypes = ['plan', 'resolution', 'decision', 'merger', 'review', 'deadline', 'directive', 'congress'] as const;
 
 /** A dated reform decision or commitment; `unit` is empty when the source does not name the province. */
 export const eventSchema = z.object({

@@ -2,8 +2,8 @@
 // without diacritics and the names of the provinces they were formed from, so "binh duong" finds
 // TP. Hồ Chí Minh as well as the old Bình Dương page, and "long an" finds Tây Ninh. The terms go in a
 // visually hidden, aria-hidden element inside the indexed body (readers never see or hear them).
-import type { Lang } from '../i18n/index.ts';
-import { predecessors, unitLabel } from '../queries.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { predecessors, unitHint, unitLabel } from '../queries.ts';
 import type { Route } from '../routes.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import { foldDiacritics } from '../text.ts';
@@ -16,6 +16,13 @@ export interface SearchMeta {
   kind: SearchKind | null;
   /** Extra words to index: names with and without diacritics, former names. */
   terms: string;
+  /** Shown under a province result: "gồm Long An, Tây Ninh (cũ)" or "nay thuộc Tây Ninh". */
+  hint: string;
+  /**
+   * The page's own names run together ("longan tayninhcu"), space-separated: the search box lists a
+   * page whose own name is the query before pages that merely mention it.
+   */
+  own: string;
 }
 
 /** The name folded and run together: `Long An` → `longan`; the search box compacts queries the same way. */
@@ -35,22 +42,35 @@ export function nameVariants(names: readonly string[]): string[] {
   return [...out];
 }
 
+/** Every variant of the names, run together and deduplicated: "TP. Hồ Chí Minh" → "tphochiminh hochiminh". */
+const ownNames = (names: readonly string[]) => [...new Set(nameVariants(names).map(compactName))].join(' ');
+
+const NONE: SearchMeta = { indexed: false, kind: null, terms: '', hint: '', own: '' };
+
 export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
   if (route.page === 'province') {
     const unit = d.units.find((u) => u.id === route.id);
-    if (!unit) return { indexed: false, kind: null, terms: '' };
+    if (!unit) return NONE;
     const own = [unit.name_vi, unit.name_en, unitLabel(unit, lang), ...unit.aliases];
     const former = predecessors(d, unit.id)
       .filter((id) => id !== unit.id)
       .map((id) => d.units.find((u) => u.id === id)!)
       .filter(Boolean)
       .flatMap((u) => [u.name_vi, u.name_en, unitLabel(u, 'vi'), unitLabel(u, 'en'), ...u.aliases]);
-    return { indexed: true, kind: unit.era === 'pre-2025' ? 'old' : 'province', terms: nameVariants([...own, ...former]).join(', ') };
+    return {
+      indexed: true,
+      kind: unit.era === 'pre-2025' ? 'old' : 'province',
+      terms: nameVariants([...own, ...former]).join(', '),
+      hint: unitHint(d, unit.id, lang, t(lang).search),
+      own: ownNames(own),
+    };
   }
   if (route.page === 'metric') {
     const m = d.metrics.find((x) => x.id === route.id);
-    return { indexed: Boolean(m), kind: 'metric', terms: m ? nameVariants([m.label_vi, m.label_en]).join(', ') : '' };
+    if (!m) return NONE;
+    const labels = [m.label_vi, m.label_en];
+    return { indexed: true, kind: 'metric', terms: nameVariants(labels).join(', '), hint: '', own: ownNames(labels) };
   }
-  if (route.page === 'sources') return { indexed: true, kind: 'sources', terms: '' };
-  return { indexed: false, kind: null, terms: '' };
+  if (route.page === 'sources') return { indexed: true, kind: 'sources', terms: '', hint: '', own: '' };
+  return NONE;
 }

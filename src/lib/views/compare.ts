@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { localiseLocator, quotedRuns, type LocatorWords } from '../locator.ts';
 import { formatDate, formatNumber } from '../format.ts';
-import { predecessors, successor, unitLabel, unitName } from '../queries.ts';
+import { predecessors, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
@@ -37,10 +37,19 @@ export interface CompareData {
   version: string;
 }
 
-export function compareData(d: Dataset, lang: Lang, statusWords: Readonly<Record<string, string>> = {}): CompareData {
+/** The metrics a reader can compare: province-level outcomes (population and area are the per-head basis, not outcomes). */
+export const compareMetrics = (d: Dataset) => d.metrics.filter((m) => m.level === 'province' && m.id !== 'population' && m.id !== 'area_km2');
+
+/** Words from the dictionary: status names (`province.status`) and the hint templates (`search`). */
+export interface CompareWords extends HintWords {
+  status: Readonly<Record<string, string>>;
+}
+
+export function compareData(d: Dataset, lang: Lang, words: CompareWords): CompareData {
+  const statusWords = words.status;
   const byId = new Map(d.units.map((u) => [u.id, u]));
   const provinces = d.units.filter((u) => u.era !== 'national');
-  const metrics = d.metrics.filter((m) => m.level === 'province' && m.id !== 'population' && m.id !== 'area_km2');
+  const metrics = compareMetrics(d);
   const values: CompareData['values'] = {};
   for (const u of provinces) {
     const own = d.observations.filter((o) => o.unit === u.id);
@@ -63,13 +72,7 @@ export function compareData(d: Dataset, lang: Lang, statusWords: Readonly<Record
   }
   const units = provinces.map((u) => {
     const preds = predecessors(d, u.id).filter((p) => p !== u.id).map((p) => byId.get(p)!);
-    const next = successor(d, u.id);
-    const nextUnit = next && next !== u.id ? byId.get(next) : undefined;
-    const hint = preds.length
-      ? `${lang === 'vi' ? 'gồm' : 'from'} ${preds.map((p) => unitLabel(p, lang)).join(', ')}`
-      : nextUnit
-        ? `${lang === 'vi' ? 'nay thuộc' : 'now part of'} ${unitLabel(nextUnit, lang)}`
-        : '';
+    const hint = unitHint(d, u.id, lang, words);
     const terms = [u.name_vi, u.name_en, ...u.aliases, ...preds.flatMap((p) => [p.name_vi, ...p.aliases])].map(foldDiacritics);
     // Side by side with today's provinces, a dissolved one says so: "Long An (cũ)" next to "Tây Ninh".
     const label = u.era === 'pre-2025' && !u.id.endsWith('-cu') ? `${unitName(u, lang)} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : unitLabel(u, lang);

@@ -59,3 +59,8 @@ export function formatDate(text: string, lang: Lang): string {
   if (m) return `${monthsEn[m - 1]} ${y}`;
   return String(y);
 }
+
+/** "A, B và C" / "A, B and C". */
+export function listJoin(items: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(lang === 'vi' ? 'vi' : 'en', { style: 'long', type: 'conjunction' }).format(items);
+}

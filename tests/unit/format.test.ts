@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatSigned, formatValue } from '../../src/lib/format.ts';
+import { formatDate, formatNumber, formatPercent, formatSigned, formatValue, listJoin } from '../../src/lib/format.ts';
 import { href } from '../../src/lib/routes.ts';
 
 describe('formatNumber (fixed decimals) and formatValue (as precise as recorded, up to the decimals)', () => {
@@ -50,4 +50,15 @@ describe('href', () => {
     ['vi', { page: 'notFound' }, '/404.html'],
     ['en', { page: 'notFound' }, '/en/404/'],
   ] as const)('%s %j', (lang, route, expected) => expect(href(lang, route)).toBe(expected));
+});
+
+describe('listJoin', () => {
+  test.each([
+    [['Vĩnh Long'], 'vi', 'Vĩnh Long'],
+    [['Vĩnh Long', 'Hậu Giang'], 'vi', 'Vĩnh Long và Hậu Giang'],
+    [['Vĩnh Long', 'Hậu Giang', 'Phú Yên'], 'vi', 'Vĩnh Long, Hậu Giang và Phú Yên'],
+    [['Vinh Long', 'Hau Giang', 'Phu Yen'], 'en', 'Vinh Long, Hau Giang, and Phu Yen'],
+  ] as const)('%j (%s) → %j', (items, lang, out) => {
+    expect(listJoin(items, lang)).toBe(out);
+  });
 });

@@ -216,31 +216,44 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
 });
 
 describe('per-100,000 figures say what they divide by', () => {
-  test.each(['vi', 'en'] as const)('every ranking with per-head figures (%s): one date for all, or a note that the dates differ', (lang) => {
-    const basis = lang === 'vi' ? 'tại cùng một mốc thời gian' : 'at one and the same date';
+  test.each(['vi', 'en'] as const)('every ranking with per-head figures (%s): one date for all, one date for most with the others named, or a note that the dates differ', (lang) => {
+    const basis = lang === 'vi' ? 'số của mọi tỉnh đều chia' : 'every province divides';
+    const most = lang === 'vi' ? 'chưa có số dân tại mốc đó' : 'no figure for that date';
     const mixed = lang === 'vi' ? 'chia cho dân số của những năm hoặc nguồn khác nhau' : 'divide by populations of different years or sources';
     let checked = 0;
+    let mostly = 0;
     for (const metric of real.metrics) {
       for (const era of metricCharts(real, lang, metric)) {
         const col = (name: string) => era.ranking.data.columns.indexOf(name);
         const rated = era.ranking.data.rows.filter((r) => r[col('per_100k')] !== null);
         const popDates = new Set(rated.map((r) => r[col('population_date')]));
         const says = (needle: string) => era.rankingNotes.some((n) => n.includes(needle));
-        expect(era.notes.some((n) => n.includes(basis) || n.includes(mixed))).toBe(false); // maps show no per-head figures
+        expect(era.notes.some((n) => n.includes(basis) || n.includes(most) || n.includes(mixed))).toBe(false); // maps show no per-head figures
         if (rated.length === 0) {
-          expect(says(basis) || says(mixed)).toBe(false);
+          expect(says(basis) || says(most) || says(mixed)).toBe(false);
           continue;
         }
         checked++;
-        if (era.view.populationDate) {
-          expect([...popDates]).toEqual([era.view.populationDate]);
-          expect(says(basis) && !says(mixed)).toBe(true);
+        const date = era.view.populationDate;
+        if (date && !era.view.populationMixed) {
+          expect([...popDates]).toEqual([date]);
+          expect(says(basis) && !says(most) && !says(mixed)).toBe(true);
+        } else if (date) {
+          mostly++;
+          const others = rated.filter((r) => r[col('population_date')] !== date).map((r) => r[col('unit')]);
+          expect(others.sort()).toEqual([...era.view.populationExceptions].sort());
+          expect(others.length).toBeGreaterThan(0);
+          expect(others.length * 2).toBeLessThan(rated.length);
+          const note = era.rankingNotes.find((n) => n.includes(most))!;
+          for (const r of rated.filter((x) => others.includes(x[col('unit')]))) expect(note).toContain(String(r[col('name')]));
+          expect(says(basis) || says(mixed)).toBe(false);
         } else {
           expect(says(mixed)).toBe(popDates.size > 1);
-          expect(says(basis)).toBe(false);
+          expect(says(basis) || says(most)).toBe(false);
         }
       }
     }
+    expect(mostly).toBeGreaterThan(0);
     expect(checked).toBeGreaterThan(5);
   });
 });

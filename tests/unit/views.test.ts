@@ -16,35 +16,48 @@ const pop = (unit: string, date: string, date_end: string, value: number, source
 });
 
 describe('populationBasis: per-head figures divide by populations of one date when there is one', () => {
-  test.each<[string, [string, Observation[]][], string | null, Record<string, number>, boolean]>([
+  test.each<[string, [string, Observation[]][], string | null, Record<string, number>, boolean, string[]]>([
     ['the latest date common to all wins over each unit\'s latest', [
       ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2019-04-01', '2019-04-01', 200), pop('b', '2022', '2022-12-31', 205)]],
-    ], '2019-04-01', { a: 100, b: 200 }, false],
+    ], '2019-04-01', { a: 100, b: 200 }, false, []],
     ['two common dates: the later one', [
       ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2019-04-01', '2019-04-01', 200), pop('b', '2023', '2023-12-31', 210)]],
-    ], '2023', { a: 110, b: 210 }, false],
-    ['no common date: each unit\'s latest, flagged mixed', [
+    ], '2023', { a: 110, b: 210 }, false, []],
+    ['no date shared by a majority: each unit\'s latest, flagged mixed', [
       ['a', [pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2022', '2022-12-31', 205)]],
-    ], null, { a: 110, b: 205 }, true],
+    ], null, { a: 110, b: 205 }, true, []],
+    ['the date most units share, over a later one fewer share; the rest use their latest and are listed', [
+      ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2019-04-01', '2019-04-01', 200)]],
+      ['c', [pop('c', '2019-04-01', '2019-04-01', 300)]],
+      ['d', [pop('d', '2022', '2022-12-31', 405), pop('d', '2023', '2023-12-31', 410)]],
+    ], '2019-04-01', { a: 100, b: 200, c: 300, d: 410 }, true, ['d']],
+    ['half is not a majority', [
+      ['a', [pop('a', '2019-04-01', '2019-04-01', 100)]],
+      ['b', [pop('b', '2019-04-01', '2019-04-01', 200)]],
+      ['c', [pop('c', '2023', '2023-12-31', 310)]],
+      ['d', [pop('d', '2022', '2022-12-31', 405)]],
+    ], null, { a: 100, b: 200, c: 310, d: 405 }, true, []],
     ['a unit without any figure is left out and does not break the common date', [
       ['a', [pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2023', '2023-12-31', 210)]],
       ['c', []],
-    ], '2023', { a: 110, b: 210 }, false],
-    ['a single unit: its latest figure', [['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]]], '2023', { a: 110 }, false],
-    ['nothing at all', [], null, {}, false],
+    ], '2023', { a: 110, b: 210 }, false, []],
+    ['a single unit: its latest figure', [['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]]], '2023', { a: 110 }, false, []],
+    ['nothing at all', [], null, {}, false, []],
     ['two sources on the common date: the first in file order, as for headlines', [
       ['a', [pop('a', '2023', '2023-12-31', 110, 'x'), pop('a', '2023', '2023-12-31', 111, 'y')]],
       ['b', [pop('b', '2023', '2023-12-31', 210)]],
-    ], '2023', { a: 110, b: 210 }, false],
-  ])('%s', (_, lists, date, values, mixed) => {
+    ], '2023', { a: 110, b: 210 }, false, []],
+  ])('%s', (_, lists, date, values, mixed, exceptions) => {
     const b = populationBasis(new Map(lists));
     expect(b.date).toBe(date);
     expect(Object.fromEntries([...b.chosen].map(([u, o]) => [u, o.value]))).toEqual(values);
     expect(b.mixed).toBe(mixed);
+    expect(b.exceptions).toEqual(exceptions);
   });
 });
 
@@ -143,6 +156,12 @@ describe('compare search on the real dataset', () => {
     ['ha-tinh', ''],
   ])('the picker says how %s relates to the 2025 map: %j', (id, hint) => {
     expect(data.units.find((u) => u.id === id)?.hint).toBe(hint);
+  });
+  test('the methodology page\'s claim holds: the 63-province per-head basis is the 2019 census, the 34-province one the merged provinces\' population on 1 July 2025', () => {
+    expect(metricEraView(real, 'communes', 'pre-2025').populationDate).toBe('2019-04-01');
+    const cur = metricEraView(real, 'communes', 'current');
+    expect(cur.populationDate).toBe('2025-07-01');
+    expect(cur.rows.filter((r) => r.population?.date === '2025-07-01').length).toBe(23);
   });
   test('defaults are four current provinces', () => {
     expect(data.defaults).toHaveLength(4);

@@ -120,6 +120,8 @@ export const en: Dictionary = {
     populationOf: 'population of {date}',
     mixedYearsNote: 'Provinces’ figures are counted in different years, so they are not strictly comparable; each figure shows its year.',
     perCapitaBasisNote: 'Per 100,000 people, every province divides by population at one and the same date ({date}), so that provinces compare fairly.',
+    perCapitaMostNote: 'Per 100,000 people, {n} of {total} provinces divide by population at one and the same date ({date}); {names} have no figure for that date and use their latest, whose year the table gives.',
+    perCapitaMostNoteOne: 'Per 100,000 people, {n} of {total} provinces divide by population at one and the same date ({date}); {names} has no figure for that date and uses its latest, whose year the table gives.',
     perCapitaMixedNote: 'Per 100,000 people: no date has a population figure for every province here, so the figures divide by populations of different years or sources (such as the population scale in Resolution 202 and statistics-office average population); the table gives each year.',
     popNote: 'Population as given by the source listed in the data table.',
     chartLabel: 'Chart: {title}. Detailed figures in the table below.',
@@ -216,7 +218,7 @@ export const en: Dictionary = {
       ] },
       { id: 'derived', title: 'Computations', body: [
         'Change = after − before; percentage change = change divided by before (not computed when before is 0).',
-        'Per 100,000 people = value divided by the population of the same period, times 100,000. Only for additive metrics. Per-head comparisons are fair only when every province is counted at the same moment, so in each ranking all provinces use their population at the latest date for which every one of them has a figure (for the 63 old provinces this can be the 1 April 2019 census when a later year lacks one province). Without such a date each province uses its latest figure — for current provinces, the population stated in Resolution 202/2025/QH15 — and the chart says the years differ. The year of each population figure is always shown.',
+        'Per 100,000 people = value divided by the population of the same period, times 100,000. Only for additive metrics. Per-head comparisons are fair only when every province is counted at the same moment, so in each ranking provinces use their population at the date for which most of them have a figure (when all of them do, the latest such date). For the 63 old provinces that is the census of 1 April 2019; for the 34 current ones, the population of the 23 merged provinces when they were formed on 1 July 2025 (as stated in Resolution 202/2025/QH15 and in reports of it). A province without a figure at that date uses its latest, and the note under the chart names each such province. When no date is shared by more than half of them, each uses its latest figure and the chart says the years differ. The year of each population figure is always shown.',
         'Ranks compare only provinces with a reported figure in the same period (before, or from, 1 July 2025).',
         'National totals are checked against the sum of the provinces in the same year and on the same side of 1 July 2025. A difference is reported and shown, never corrected.',
       ] },

@@ -118,6 +118,8 @@ export const vi = {
     populationOf: 'theo dân số {date}',
     mixedYearsNote: 'Số liệu của các tỉnh được tính vào những năm khác nhau, nên không hoàn toàn so sánh được; năm ghi cạnh mỗi số.',
     perCapitaBasisNote: 'Khi tính trên 100.000 dân, số của mọi tỉnh đều chia cho dân số tại cùng một mốc thời gian ({date}), để so sánh được với nhau.',
+    perCapitaMostNote: 'Khi tính trên 100.000 dân, số của {n}/{total} tỉnh, thành chia cho dân số tại cùng một mốc ({date}); {names} chưa có số dân tại mốc đó nên dùng số gần nhất có được, năm ghi trong bảng.',
+    perCapitaMostNoteOne: 'Khi tính trên 100.000 dân, số của {n}/{total} tỉnh, thành chia cho dân số tại cùng một mốc ({date}); {names} chưa có số dân tại mốc đó nên dùng số gần nhất có được, năm ghi trong bảng.',
     perCapitaMixedNote: 'Khi tính trên 100.000 dân: không có thời điểm nào mà mọi tỉnh ở đây đều có số dân, nên các số chia cho dân số của những năm hoặc nguồn khác nhau (chẳng hạn quy mô dân số trong Nghị quyết 202 và dân số trung bình của cơ quan thống kê); năm của từng tỉnh ghi trong bảng.',
     popNote: 'Dân số theo nguồn ghi trong bảng dữ liệu.',
     chartLabel: 'Biểu đồ {title}. Số liệu chi tiết ở bảng bên dưới.',
@@ -214,7 +216,7 @@ export const vi = {
       ] },
       { id: 'derived', title: 'Các phép tính', body: [
         'Thay đổi = số sau − số trước; phần trăm thay đổi = thay đổi chia cho số trước (không tính khi số trước bằng 0).',
-        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Chỉ tính cho chỉ số cộng dồn được. So sánh theo đầu người chỉ công bằng khi dân số các tỉnh được tính tại cùng một thời điểm, nên trong mỗi bảng xếp hạng, mọi tỉnh đều dùng dân số của mốc thời gian gần nhất mà tỉnh nào cũng có số liệu (với 63 tỉnh cũ, đó có thể là Tổng điều tra dân số 1/4/2019 nếu năm gần hơn còn thiếu số của một tỉnh). Khi không có mốc chung, mỗi tỉnh dùng số dân mới nhất của mình — với tỉnh hiện nay là quy mô dân số ghi trong Nghị quyết 202/2025/QH15 — và biểu đồ ghi rõ các năm khác nhau. Năm của mỗi số dân luôn được ghi kèm.',
+        'Trên 100.000 dân = giá trị chia dân số cùng thời kỳ, nhân 100.000. Chỉ tính cho chỉ số cộng dồn được. So sánh theo đầu người chỉ công bằng khi dân số các tỉnh được tính tại cùng một thời điểm, nên trong mỗi bảng xếp hạng, các tỉnh dùng dân số tại mốc thời gian mà nhiều tỉnh trong bảng có số liệu nhất (khi mọi tỉnh đều có, là mốc gần nhất như vậy). Với 63 tỉnh cũ, đó là Tổng điều tra dân số 1/4/2019; với 34 tỉnh hiện nay, là quy mô dân số của 23 tỉnh mới hợp nhất khi thành lập ngày 1/7/2025 (theo Nghị quyết 202/2025/QH15 và các bản tin dẫn lại). Tỉnh nào chưa có số dân tại mốc đó thì dùng số mới nhất của mình, và ghi chú dưới biểu đồ nêu tên từng tỉnh như vậy. Khi không mốc nào được quá nửa số tỉnh chia sẻ, mỗi tỉnh dùng số mới nhất và biểu đồ ghi rõ các năm khác nhau. Năm của mỗi số dân luôn được ghi kèm.',
         'Xếp hạng chỉ so sánh các tỉnh có số đã thực hiện trong cùng thời kỳ (trước hoặc từ 1/7/2025).',
         'Tổng cả nước được đối chiếu với tổng các tỉnh cùng năm và cùng phía của mốc 1/7/2025. Chênh lệch được báo cáo và hiển thị, không bị sửa.',
       ] },

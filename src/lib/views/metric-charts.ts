@@ -1,7 +1,7 @@
 // The charts of a metric page, built once and shared by the metric page and its embeds (so an embed
 // draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
 import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
-import { formatDate, formatNumber, formatValue } from '../format.ts';
+import { formatDate, formatNumber, formatValue, listJoin } from '../format.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { fill, t, type Lang } from '../i18n/index.ts';
 import { collator, unitById, unitName } from '../queries.ts';
@@ -102,7 +102,13 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
 
     // Per-head figures appear only in the ranking (its per-100,000 toggle and table): say what they divide by.
     const perCapNotes = !view.rows.some((r) => r.perCapita !== null) ? []
-      : view.populationDate ? [fill(m.perCapitaBasisNote, { date: formatDate(view.populationDate, lang) })]
+      : view.populationDate && !view.populationMixed ? [fill(m.perCapitaBasisNote, { date: formatDate(view.populationDate, lang) })]
+      : view.populationDate ? [fill(view.populationExceptions.length === 1 ? m.perCapitaMostNoteOne : m.perCapitaMostNote, {
+          n: view.rows.filter((r) => r.population?.date === view.populationDate).length,
+          total: view.rows.filter((r) => r.population).length,
+          date: formatDate(view.populationDate, lang),
+          names: listJoin(view.populationExceptions.map((id) => nameOf(view.rows.find((r) => r.unit.id === id)!.unit)), lang),
+        })]
       : view.populationMixed ? [m.perCapitaMixedNote] : [];
 
     // Ranking: one pre-rendered variant per sort key and per-capita state.

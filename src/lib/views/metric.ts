@@ -32,6 +32,8 @@ export interface MetricEraView {
   populationDate: string | null;
   /** True when per-100,000 figures divide by populations of different dates. */
   populationMixed: boolean;
+  /** Units whose per-100,000 figure divides by a population of another date than `populationDate`. */
+  populationExceptions: string[];
 }
 
 const inEra = (era: Era) => (o: Observation) => o.era === era;
@@ -64,32 +66,44 @@ function populationsIn(d: Dataset, unit: string, era: Era): Observation[] {
 }
 
 export interface PopulationBasis {
-  /** The date every unit's population is taken at, or null when no date is common to all. */
+  /**
+   * The date populations are taken at: every unit's when `mixed` is false; most units' when `mixed` is
+   * true (the others are listed in `exceptions`); null when no date is shared by a majority.
+   */
   date: string | null;
   chosen: Map<string, Observation>;
-  /** True when no common date exists and the chosen figures are of different dates. */
+  /** True when the chosen figures are of different dates. */
   mixed: boolean;
+  /** Units whose figure is not at `date` (they have none at that date): their latest is used. */
+  exceptions: string[];
 }
 
 /**
  * Denominators for per-100,000 figures. Provinces compare fairly per head only when their populations
- * are counted at the same moment, so the latest date at which every unit has a figure is used for all.
- * Without such a date each unit's latest figure is used, and `mixed` says their dates differ.
- * Units without any population figure are left out: they get no per-head value either way.
+ * are counted at the same moment, so the date at which the most units have a figure is used for all
+ * of them (the later one on a tie: with every unit covered, that is the latest common date). Units
+ * without a figure at that date use their latest, and are listed as exceptions. When no date covers a
+ * majority, each unit's latest is used and `date` is null. Units without any population figure are
+ * left out: they get no per-head value either way.
  */
 export function populationBasis(lists: ReadonlyMap<string, readonly Observation[]>): PopulationBasis {
   const withData = [...lists].filter(([, l]) => l.length > 0);
-  const dateSets = withData.map(([, l]) => new Set(l.map((o) => o.date)));
-  const common = dateSets.length === 0 ? [] : [...dateSets[0]].filter((x) => dateSets.every((s) => s.has(x)));
-  const chosen = new Map<string, Observation>();
-  if (common.length > 0) {
-    const endOf = new Map(withData.flatMap(([, l]) => l.map((o) => [o.date, o.date_end] as const)));
-    const date = common.sort((a, b) => (endOf.get(b)! > endOf.get(a)! ? 1 : endOf.get(b)! < endOf.get(a)! ? -1 : 0))[0];
-    for (const [unit, list] of withData) chosen.set(unit, headline(list.filter((o) => o.date === date))!);
-    return { date, chosen, mixed: false };
+  const count = new Map<string, number>();
+  const endOf = new Map<string, string>();
+  for (const [, l] of withData) {
+    for (const date of new Set(l.map((o) => o.date))) count.set(date, (count.get(date) ?? 0) + 1);
+    for (const o of l) endOf.set(o.date, o.date_end);
   }
-  for (const [unit, list] of withData) chosen.set(unit, headline(list)!);
-  return { date: null, chosen, mixed: new Set([...chosen.values()].map((o) => o.date)).size > 1 };
+  const best = [...count].sort((a, b) => b[1] - a[1] || (endOf.get(b[0])! > endOf.get(a[0])! ? 1 : endOf.get(b[0])! < endOf.get(a[0])! ? -1 : 0))[0];
+  const date = best && best[1] * 2 > withData.length ? best[0] : null;
+  const chosen = new Map<string, Observation>();
+  const exceptions: string[] = [];
+  for (const [unit, list] of withData) {
+    const at = date === null ? [] : list.filter((o) => o.date === date);
+    if (date !== null && at.length === 0) exceptions.push(unit);
+    chosen.set(unit, headline(at.length ? at : list)!);
+  }
+  return { date, chosen, mixed: new Set([...chosen.values()].map((o) => o.date)).size > 1, exceptions };
 }
 
 export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEraView {
@@ -130,7 +144,7 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
       change: ba?.change && ba.after?.observation === h.id ? { absolute: ba.change.absolute, percent: ba.change.percent } : null,
     });
   }
-  return { era, metric, rows, missing, total: units.length, populationDate: basis.date, populationMixed: basis.mixed };
+  return { era, metric, rows, missing, total: units.length, populationDate: basis.date, populationMixed: basis.mixed, populationExceptions: basis.exceptions };
 }
 
 /** Eras in which the metric has at least one figure, current first. */

@@ -51,7 +51,7 @@ test.beforeAll(async () => {
   appendFileSync(join(data, 'events.csv'), `ev-xss,ha-noi,2025-08-01,plan,${csv(`Sự kiện ${p2}`)},${csv(`Event ${p0}`)},xss-src,${csv(`art. ${p3}`)},${csv(`note ${p1}`)}\n`);
   // A province name (both languages) and an alias; a metric label.
   const units = join(data, 'reference', 'units.csv');
-  writeFileSync(units, readFileSync(units, 'utf8').replace(/^ha-noi,01,Hà Nội,Hanoi,(.*),Ha Noi\|Hà Nội$/m, (_, mid) => `ha-noi,01,${csv(`Hà Nội ${p1}`)},${csv(`Hanoi ${p2}`)},${mid},${csv(`Ha Noi|Hà Nội|${p3}`)}`));
+  writeFileSync(units, readFileSync(units, 'utf8').replace(/^ha-noi,01,Hà Nội,Hanoi,(.*),(Ha Noi\|Hà Nội[^,\n]*)$/m, (_, mid, aliases) => `ha-noi,01,${csv(`Hà Nội ${p1}`)},${csv(`Hanoi ${p2}`)},${mid},${csv(`${aliases}|${p3}`)}`));
   const metrics = join(data, 'metrics.csv');
   writeFileSync(metrics, readFileSync(metrics, 'utf8').replace(/^staff_cut_party,Biên chế khối Đảng giảm,Party-body staff positions cut,/m, `staff_cut_party,${csv(`Biên chế khối Đảng giảm ${p0}`)},${csv(`Party-body staff positions cut ${p3}`)},`));
   expect(readFileSync(units, 'utf8')).toContain(MARK);

@@ -77,6 +77,10 @@ describe('cross-table rules', () => {
       ['extra-events.csv:2:2: unit-missing: an event without a unit needs a note saying why the province is not named ("")']],
     ['an event of unknown type and duplicate id', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-a,ha-tinh,2019,party,a,b,press-b,p1,\n',
       ['extra-events.csv:2:1: id-duplicate: already used at tests/fixtures/mini/events.csv:2 ("ev-a")', 'extra-events.csv:2:4: type-invalid: must be one of plan, resolution, decision, merger, review, deadline, directive, congress ("party")']],
+    ['a Party congress typed as a review', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-c1,ha-tinh,2025-09-20,review,Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XX,Ha Tinh party congress,press-b,p1,\n',
+      ['extra-events.csv:2:4: type-congress: title_vi names a Party congress ("Đại hội … Đảng bộ"), so the type must be congress ("review")']],
+    ['a congress whose title names none', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-c2,ha-tinh,2025-09-20,congress,Hội nghị Tỉnh ủy,Plenum,press-b,p1,\n',
+      ['extra-events.csv:2:4: type-congress: a congress event needs "Đại hội … Đảng bộ" in title_vi ("congress")']],
   ] as const)('%s', (_, kind, text, expected) => expect(withFile(kind, text)).toEqual(expected));
 
   test('lineage: a dissolved province without a successor, and a successor that is not current', () => {

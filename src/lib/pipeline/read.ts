@@ -351,6 +351,9 @@ export function readLineage(file: SourceFile, units: UnitIndex, sources: Readonl
   return { lineage, problems: t.problems };
 }
 
+/** "Đại hội Đảng bộ tỉnh …", "Đại hội đại biểu Đảng bộ …": a title naming a Party congress. */
+const PARTY_CONGRESS = /Đại hội .*Đảng bộ/;
+
 export function readEvents(files: SourceFile[], units: UnitIndex, sources: ReadonlyMap<string, Source>): { events: ReformEvent[]; problems: Problem[] } {
   const events: ReformEvent[] = [];
   const problems: Problem[] = [];
@@ -375,6 +378,10 @@ export function readEvents(files: SourceFile[], units: UnitIndex, sources: Reado
       const type = oneOf(t, row, 'type', eventTypes);
       const title_vi = requireCell(t, row, 'title_vi');
       const title_en = requireCell(t, row, 'title_en');
+      // A Party congress is its own type, so that it is never badged as a review: the title says which it is.
+      if (type && title_vi && (type === 'congress') !== PARTY_CONGRESS.test(title_vi)) {
+        t.fail(row, 'type', 'type-congress', type === 'congress' ? 'a congress event needs "Đại hội … Đảng bộ" in title_vi' : 'title_vi names a Party congress ("Đại hội … Đảng bộ"), so the type must be congress');
+      }
       const source = requireCell(t, row, 'source');
       if (source && !sources.has(source)) {
         const hint = nearestId(source, sources.keys());

@@ -29,12 +29,12 @@ describe('populationBasis: per-head figures divide by populations of one date wh
       ['a', [pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2022', '2022-12-31', 205)]],
     ], null, { a: 110, b: 205 }, true, []],
-    ['the date most units share, over a later one fewer share; the rest use their latest and are listed', [
+    ['the date most units share, over a later one fewer share; the rest use their figure nearest to it and are listed', [
       ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2019-04-01', '2019-04-01', 200)]],
       ['c', [pop('c', '2019-04-01', '2019-04-01', 300)]],
       ['d', [pop('d', '2022', '2022-12-31', 405), pop('d', '2023', '2023-12-31', 410)]],
-    ], '2019-04-01', { a: 100, b: 200, c: 300, d: 410 }, true, ['d']],
+    ], '2019-04-01', { a: 100, b: 200, c: 300, d: 405 }, true, ['d']],
     ['half is not a majority', [
       ['a', [pop('a', '2019-04-01', '2019-04-01', 100)]],
       ['b', [pop('b', '2019-04-01', '2019-04-01', 200)]],
@@ -58,6 +58,17 @@ describe('populationBasis: per-head figures divide by populations of one date wh
     expect(Object.fromEntries([...b.chosen].map(([u, o]) => [u, o.value]))).toEqual(values);
     expect(b.mixed).toBe(mixed);
     expect(b.exceptions).toEqual(exceptions);
+  });
+  test.each<[string, Record<string, number>, string]>([
+    ['a tie goes to the date more units of the whole era have', { '2019-04-01': 60, '2023': 57 }, '2019-04-01'],
+    ['the same era-wide count: the later date', { '2019-04-01': 57, '2023': 57 }, '2023'],
+    ['no preference: the later date', {}, '2023'],
+  ])('populationBasis tie-break: %s', (_, preference, expected) => {
+    const lists = new Map([
+      ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2019-04-01', '2019-04-01', 200), pop('b', '2023', '2023-12-31', 210)]],
+    ]);
+    expect(populationBasis(lists, new Map(Object.entries(preference))).date).toBe(expected);
   });
 });
 
@@ -157,11 +168,27 @@ describe('compare search on the real dataset', () => {
   ])('the picker says how %s relates to the 2025 map: %j', (id, hint) => {
     expect(data.units.find((u) => u.id === id)?.hint).toBe(hint);
   });
-  test('the methodology page\'s claim holds: the 63-province per-head basis is the 2019 census, the 34-province one the merged provinces\' population on 1 July 2025', () => {
+  test('the methodology page\'s claim holds: both eras\' commune rankings divide by the 2019 census, today\'s merged provinces by the sum of their old provinces', () => {
     expect(metricEraView(real, 'communes', 'pre-2025').populationDate).toBe('2019-04-01');
     const cur = metricEraView(real, 'communes', 'current');
-    expect(cur.populationDate).toBe('2025-07-01');
-    expect(cur.rows.filter((r) => r.population?.date === '2025-07-01').length).toBe(23);
+    expect(cur.populationDate).toBe('2019-04-01');
+    const tayNinh = cur.rows.find((r) => r.unit.id === 'tay-ninh')!;
+    const census = (id: string) => real.observations.find((o) => o.unit === id && o.metric === 'population' && o.date === '2019-04-01')!;
+    expect(tayNinh.populationParts?.map((p) => p.unit.id).sort()).toEqual(['long-an', 'tay-ninh-cu']);
+    expect(tayNinh.population?.value).toBe(census('long-an').value + census('tay-ninh-cu').value);
+    expect(tayNinh.population?.source.split(' ').sort()).toEqual([...new Set([census('long-an').source, census('tay-ninh-cu').source])].sort());
+    // An unchanged province divides by its own census count, not a sum.
+    const haTinh = cur.rows.find((r) => r.unit.id === 'ha-tinh')!;
+    expect(haTinh.populationParts).toBeNull();
+    expect(haTinh.population?.date).toBe('2019-04-01');
+  });
+  test('population and area show the old provinces\' sum as "before" but no change: the two are different measures', () => {
+    for (const metric of ['population', 'area_km2']) {
+      const row = metricEraView(real, metric, 'current').rows.find((r) => r.unit.id === 'tay-ninh')!;
+      expect(row.before, metric).not.toBeNull();
+      expect(row.change, metric).toBeNull();
+    }
+    expect(metricEraView(real, 'communes', 'current').rows.find((r) => r.unit.id === 'tay-ninh')!.change).not.toBeNull();
   });
   test('defaults are four current provinces', () => {
     expect(data.defaults).toHaveLength(4);

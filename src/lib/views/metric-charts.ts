@@ -107,9 +107,13 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
           n: view.rows.filter((r) => r.population?.date === view.populationDate).length,
           total: view.rows.filter((r) => r.population).length,
           date: formatDate(view.populationDate, lang),
-          names: listJoin(view.populationExceptions.map((id) => nameOf(view.rows.find((r) => r.unit.id === id)!.unit)), lang),
+          names: listJoin(view.populationExceptions.map((id) => {
+            const row = view.rows.find((r) => r.unit.id === id)!;
+            return `${nameOf(row.unit)} (${formatDate(row.population!.date, lang)})`;
+          }), lang),
         })]
       : view.populationMixed ? [m.perCapitaMixedNote] : [];
+    if (perCapNotes.length > 0 && view.rows.some((r) => r.perCapita !== null && r.populationParts)) perCapNotes.push(m.perCapitaSumNote);
 
     // Ranking: one pre-rendered variant per sort key and per-capita state.
     const keys: SortKey[] = ['value', ...(view.rows.some((r) => r.change) ? (['change'] as const) : []), 'name', 'region'];

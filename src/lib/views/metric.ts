@@ -3,7 +3,7 @@ import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Unit } from '../schema/unit.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
-import { recencyOf } from '../dates.ts';
+import { dayMs, recencyOf } from '../dates.ts';
 
 export type Era = 'current' | 'pre-2025';
 
@@ -15,6 +15,11 @@ export interface MetricRow {
   others: Observation[];
   conflict: boolean;
   population: Observation | null;
+  /**
+   * When `population` is a sum of the old provinces a current one was formed from (at a date they all
+   * have), their figures; null for a province's own figure.
+   */
+  populationParts: { unit: Unit; observation: Observation }[] | null;
   perCapita: number | null;
   /** For current units: the predecessors' pre-merger total, when every predecessor reported. */
   before: { value: number; covered: number; of: number } | null;
@@ -53,17 +58,64 @@ export function headline(observations: readonly Observation[]): Observation | nu
   return best;
 }
 
+/** The predecessors' figures behind each summed population, keyed by the synthetic observation. */
+const rolledParts = new WeakMap<Observation, { unit: Unit; observation: Observation }[]>();
+/** Population lists per dataset and era, computed once: every ranking of the era reads them. */
+const populationCache = new WeakMap<Dataset, Map<Era, Map<string, Observation[]>>>();
+
 /**
  * Reported population figures of the unit usable in the era. A province whose borders did not change
- * on 1 July 2025 keeps its pre-merger figures when it has none of its own after it.
+ * on 1 July 2025 keeps its pre-merger figures when it has none of its own after it. A merged province
+ * also gets, for every date at which all the old provinces it was formed from have a reported figure,
+ * their sum: the same measure at the same date as the old provinces' own, so that per-head figures
+ * before and after 1 July 2025 can share one basis (the 2019 census, say).
  */
 function populationsIn(d: Dataset, unit: string, era: Era): Observation[] {
-  const own = d.observations.filter((o) => o.unit === unit && o.metric === 'population' && o.status === 'reported');
-  const same = own.filter(inEra(era));
-  if (same.length > 0 || era === 'pre-2025') return same;
-  const u = d.units.find((x) => x.id === unit);
-  return u && u.era === 'current' && u.valid_from === '' ? own : [];
+  let byEra = populationCache.get(d);
+  if (!byEra) populationCache.set(d, (byEra = new Map()));
+  let lists = byEra.get(era);
+  if (!lists) byEra.set(era, (lists = new Map()));
+  let list = lists.get(unit);
+  if (!list) lists.set(unit, (list = computePopulations(d, unit, era)));
+  return list;
 }
+
+function computePopulations(d: Dataset, unit: string, era: Era): Observation[] {
+  const reported = (id: string) => d.observations.filter((o) => o.unit === id && o.metric === 'population' && o.status === 'reported');
+  const own = reported(unit);
+  const same = own.filter(inEra(era));
+  if (era === 'pre-2025') return same;
+  const u = d.units.find((x) => x.id === unit);
+  if (!u || u.era !== 'current') return [];
+  if (u.valid_from === '') return same.length > 0 ? same : own;
+  const preds = d.lineage.filter((l) => l.to === unit && l.from !== unit).map((l) => d.units.find((x) => x.id === l.from)!).filter(Boolean);
+  if (preds.length === 0) return same;
+  const predLists = preds.map((p) => reported(p.id).filter(inEra('pre-2025')));
+  const sums: Observation[] = [];
+  for (const date of new Set(predLists[0].map((o) => o.date))) {
+    const at = predLists.map((l) => headline(l.filter((o) => o.date === date)));
+    if (at.some((o) => !o)) continue;
+    const parts = preds.map((p, i) => ({ unit: p, observation: at[i]! }));
+    const sum: Observation = {
+      ...at[0]!,
+      id: `${unit}|population|${date}|sum`,
+      unit,
+      era: 'current',
+      value: parts.reduce((t, p) => t + p.observation.value, 0),
+      source: [...new Set(parts.map((p) => p.observation.source))].join(' '),
+      locator: parts.map((p) => `${p.unit.id}: ${p.observation.locator}`).join(' | '),
+      note: '',
+      note_vi: '',
+      conflicts_with: [],
+    };
+    rolledParts.set(sum, parts);
+    sums.push(sum);
+  }
+  return [...same, ...sums];
+}
+
+/** The old provinces' figures a summed population was made of; null for a province's own figure. */
+export const partsOf = (o: Observation | null) => (o ? (rolledParts.get(o) ?? null) : null);
 
 export interface PopulationBasis {
   /**
@@ -80,13 +132,15 @@ export interface PopulationBasis {
 
 /**
  * Denominators for per-100,000 figures. Provinces compare fairly per head only when their populations
- * are counted at the same moment, so the date at which the most units have a figure is used for all
- * of them (the later one on a tie: with every unit covered, that is the latest common date). Units
- * without a figure at that date use their latest, and are listed as exceptions. When no date covers a
- * majority, each unit's latest is used and `date` is null. Units without any population figure are
- * left out: they get no per-head value either way.
+ * are counted at the same moment and in the same way, so one date is used for as many of them as
+ * possible: the date most of the ranking's units have a figure for; on a tie, the one most units of the
+ * whole era have (`preference`: the same basis across the era's rankings, so that two metrics of one
+ * province divide by the same population), then the later one. Units without a figure at that date use
+ * their figure nearest to it and are listed as exceptions. When no date covers a majority of the units,
+ * each uses its latest and `date` is null. Units without any population figure are left out: they get
+ * no per-head value either way.
  */
-export function populationBasis(lists: ReadonlyMap<string, readonly Observation[]>): PopulationBasis {
+export function populationBasis(lists: ReadonlyMap<string, readonly Observation[]>, preference: ReadonlyMap<string, number> = new Map()): PopulationBasis {
   const withData = [...lists].filter(([, l]) => l.length > 0);
   const count = new Map<string, number>();
   const endOf = new Map<string, string>();
@@ -94,16 +148,31 @@ export function populationBasis(lists: ReadonlyMap<string, readonly Observation[
     for (const date of new Set(l.map((o) => o.date))) count.set(date, (count.get(date) ?? 0) + 1);
     for (const o of l) endOf.set(o.date, o.date_end);
   }
-  const best = [...count].sort((a, b) => b[1] - a[1] || (endOf.get(b[0])! > endOf.get(a[0])! ? 1 : endOf.get(b[0])! < endOf.get(a[0])! ? -1 : 0))[0];
+  const later = (a: string, b: string) => (endOf.get(b)! > endOf.get(a)! ? 1 : endOf.get(b)! < endOf.get(a)! ? -1 : 0);
+  const best = [...count].sort((a, b) => b[1] - a[1] || (preference.get(b[0]) ?? 0) - (preference.get(a[0]) ?? 0) || later(a[0], b[0]))[0];
   const date = best && best[1] * 2 > withData.length ? best[0] : null;
   const chosen = new Map<string, Observation>();
   const exceptions: string[] = [];
+  const target = date === null ? 0 : dayMs(endOf.get(date)!);
+  const distance = (o: Observation) => Math.abs(dayMs(o.date_end) - target);
   for (const [unit, list] of withData) {
     const at = date === null ? [] : list.filter((o) => o.date === date);
-    if (date !== null && at.length === 0) exceptions.push(unit);
-    chosen.set(unit, headline(at.length ? at : list)!);
+    if (date === null) chosen.set(unit, headline(list)!);
+    else if (at.length > 0) chosen.set(unit, headline(at)!);
+    else {
+      exceptions.push(unit);
+      const nearest = Math.min(...list.map(distance));
+      chosen.set(unit, headline(list.filter((o) => distance(o) === nearest))!);
+    }
   }
   return { date, chosen, mixed: new Set([...chosen.values()].map((o) => o.date)).size > 1, exceptions };
+}
+
+/** How many of the era's units have a population figure at each date: the tie-break of populationBasis. */
+function eraPreference(d: Dataset, era: Era): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const u of eraUnits(d, era)) for (const date of new Set(populationsIn(d, u.id, era).map((o) => o.date))) counts.set(date, (counts.get(date) ?? 0) + 1);
+  return counts;
 }
 
 export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEraView {
@@ -122,7 +191,7 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
   const rows: MetricRow[] = [];
   const missing: Unit[] = [];
   const perHead = metric.additive && metric.id !== 'population' && metric.id !== 'area_km2';
-  const basis = populationBasis(new Map(perHead ? units.filter((u) => byUnit.has(u.id)).map((u) => [u.id, populationsIn(d, u.id, era)] as const) : []));
+  const basis = populationBasis(new Map(perHead ? units.filter((u) => byUnit.has(u.id)).map((u) => [u.id, populationsIn(d, u.id, era)] as const) : []), perHead ? eraPreference(d, era) : new Map());
   for (const unit of units) {
     const list = byUnit.get(unit.id) ?? [];
     const h = headline(list);
@@ -138,10 +207,14 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
       others: list.filter((o) => o !== h),
       conflict: h.conflicts_with.length > 0,
       population,
+      populationParts: partsOf(population),
       perCapita: population ? (h.value / population.value) * 100_000 : null,
       // An unchanged province's own earlier figure is not a 'before' of itself.
       before: h.era === 'current' && ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of } : null,
-      change: ba?.change && ba.after?.observation === h.id ? { absolute: ba.change.absolute, percent: ba.change.percent } : null,
+      // Population and area are not reform outcomes: the old provinces' sum and the new province's
+      // figure are often different measures or years (a statistics office's average population, the
+      // population scale in Resolution 202), so their difference is not shown as a change.
+      change: !REFERENCE_METRICS.has(metricId) && ba?.change && ba.after?.observation === h.id ? { absolute: ba.change.absolute, percent: ba.change.percent } : null,
     });
   }
   return { era, metric, rows, missing, total: units.length, populationDate: basis.date, populationMixed: basis.mixed, populationExceptions: basis.exceptions };

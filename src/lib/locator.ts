@@ -76,8 +76,14 @@ const ENGLISH_WORDS = /(?<![\p{L}])(?:the|of|on|at|by|for|with|from|and|or|is|ar
  * written, marked `en`.
  */
 export function localiseLocator(locator: string, lang: 'vi' | 'en', words: LocatorWords): LocalisedLocator {
-  // English pages show a locator as written; one written wholly in Vietnamese ("Điều 1 khoản 18") says so.
-  if (lang === 'en') return { text: locator, lang: /[^\x00-\x7f]/.test(locator) && !hasEnglish(locator) ? 'vi' : null };
+  // English pages show a locator as written, or with the vocabulary's legal words in English when
+  // that leaves no Vietnamese outside quotes ("Điều 1 khoản 18" → "Art. 1 cl. 18"); one still written
+  // wholly in Vietnamese says so.
+  if (lang === 'en') {
+    const english = toEnglish(locator, words);
+    if (english !== null) return { text: english, lang: null };
+    return { text: locator, lang: /[^\x00-\x7f]/.test(locator) && !hasEnglish(locator) ? 'vi' : null };
+  }
   if (words.length === 0) return { text: locator, lang: null };
   const { re, map } = compile(words);
   const kept: string[] = [];
@@ -89,11 +95,42 @@ export function localiseLocator(locator: string, lang: 'vi' | 'en', words: Locat
 }
 
 /**
+ * Vietnamese words of the vocabulary replaced by English ones, quoted text untouched; null when the
+ * vocabulary changes nothing or Vietnamese would remain outside quotes.
+ */
+function toEnglish(text: string, words: LocatorWords): string | null {
+  if (words.length === 0) return null;
+  const { re, map } = compile(words);
+  const kept: string[] = [];
+  const masked = text.replace(QUOTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  const translated = masked.replace(re, (m) => map.get(m) ?? m);
+  if (translated === masked || /[^\x00-\x7f]/.test(translated.replace(/\u0000\d+\u0000/g, ''))) return null;
+  return translated.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]);
+}
+
+/**
+ * The name of a legal document for display: on English pages its kind in English when the
+ * vocabulary has it ("Nghị quyết 202/2025/QH15" → "Resolution 202/2025/QH15"); `lang` says when the
+ * text stays in Vietnamese on an English page.
+ */
+export function localiseLegalTitle(title: string, lang: 'vi' | 'en', words: LocatorWords): LocalisedLocator {
+  if (lang === 'vi') return { text: title, lang: null };
+  const english = toEnglish(title, words);
+  return english !== null ? { text: english, lang: null } : { text: title, lang: /[^\x00-\x7f]/.test(title) ? 'vi' : null };
+}
+
+/**
  * A publisher's name for display: our remarks in brackets ("Lao Động (English edition)") in the
  * page's language where the vocabulary has every word; the name itself is never translated.
  */
 export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: LocatorWords): string {
-  if (lang === 'en' || words.length === 0) return publisher;
+  // English pages: a Vietnamese body's name with its English name after it, when the vocabulary has
+  // the whole name ("Quốc hội (National Assembly)").
+  if (lang === 'en') {
+    const gloss = words.find(([vi]) => vi === publisher);
+    return gloss ? `${publisher} (${gloss[1]})` : publisher;
+  }
+  if (words.length === 0) return publisher;
   const { re, map } = compile(words);
   return publisher.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
     const translated = inner.replace(re, (m) => map.get(m) ?? m);

@@ -29,13 +29,15 @@ const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(
 const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sources: 2 };
 
 /**
- * Pages whose own name is the query come first ("binh duong": the old Bình Dương page before TP. Hồ
- * Chí Minh, which only includes it); then today's provinces and the metrics, then provinces before
+ * Pages whose own name (or alias) is the query or begins with it come first ("binh duong": the old
+ * Bình Dương page before TP. Hồ Chí Minh, which only includes it; "ba ria": Bà Rịa - Vũng Tàu); then today's provinces and the metrics, then provinces before
  * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
  * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
  */
 export function ordered<T extends { meta: { kind?: string; own?: string } }>(results: readonly T[], compact: string): T[] {
-  const rank = (r: T) => (compact && (r.meta.own ?? '').split(' ').includes(compact) ? 0 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
+  // A name the query begins ("ba ria" → "bariavungtau", "hcm" → "hcmc") counts as the page's own.
+  const named = (r: T) => compact.length >= 3 && (r.meta.own ?? '').split(' ').some((n) => n.startsWith(compact));
+  const rank = (r: T) => (named(r) ? 0 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
   return results
     .map((r, i) => ({ r, i, k: rank(r) }))
     .sort((a, b) => a.k - b.k || a.i - b.i)

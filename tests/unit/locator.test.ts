@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
-import { hasEnglish, localiseLocator, localisePublisher, quotedRuns } from '../../src/lib/locator.ts';
+import { hasEnglish, localiseLegalTitle, localiseLocator, localisePublisher, quotedRuns } from '../../src/lib/locator.ts';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 
@@ -32,11 +32,29 @@ describe('localiseLocator', () => {
     expect(localiseLocator(locator, 'vi', words)).toEqual({ text, lang });
   });
 
-  test('English pages get the locator as written', () => {
-    expect(localiseLocator('para 3', 'en', en.share.locatorWords)).toEqual({ text: 'para 3', lang: null });
-    // A locator written wholly in Vietnamese is marked as such on English pages; a mixed one is not.
-    expect(localiseLocator('Điều 1 khoản 18', 'en', en.share.locatorWords)).toEqual({ text: 'Điều 1 khoản 18', lang: 'vi' });
-    expect(localiseLocator("para 'Theo ông Cang…'", 'en', en.share.locatorWords)).toEqual({ text: "para 'Theo ông Cang…'", lang: null });
+  test.each([
+    // locator, on English pages
+    ['para 3', 'para 3', null],
+    // legal words in English when nothing Vietnamese is left outside quotes
+    ['Điều 1 khoản 18', 'Art. 1 cl. 18', null],
+    ['Phụ lục, mục 2', 'Phụ lục, mục 2', 'vi'], // "mục" is not in the vocabulary: kept as written
+    ["para 'Theo ông Cang…'", "para 'Theo ông Cang…'", null],
+    ["Điều 2 'Hiệu lực thi hành'", "Art. 2 'Hiệu lực thi hành'", null],
+    // a locator still wholly Vietnamese is marked so
+    ['đoạn cuối', 'đoạn cuối', 'vi'],
+  ] as const)('English pages: %s → %s', (locator, text, lang) => {
+    expect(localiseLocator(locator, 'en', en.share.locatorWords)).toEqual({ text, lang });
+  });
+
+  test.each([
+    ['Nghị quyết 202/2025/QH15', 'vi', 'Nghị quyết 202/2025/QH15', null],
+    ['Nghị quyết 202/2025/QH15', 'en', 'Resolution 202/2025/QH15', null],
+    ['Nghị định số 178/2024/NĐ-CP', 'en', 'Nghị định số 178/2024/NĐ-CP', 'vi'], // "NĐ" stays Vietnamese: kept as written
+    ['Nghị quyết 1656/NQ-UBTVQH15', 'en', 'Resolution 1656/NQ-UBTVQH15', null],
+    ['Tờ trình 12', 'en', 'Tờ trình 12', 'vi'],
+  ] as const)('legal title %s on %s pages → %s', (title, lang, text, mark) => {
+    const out = localiseLegalTitle(title, lang, (lang === 'vi' ? vi : en).share.legalWords);
+    expect(out).toEqual({ text, lang: mark });
   });
 
   test.each([
@@ -75,6 +93,21 @@ describe('localisePublisher', () => {
   ])('%s → %s', (publisher, expected) => {
     expect(localisePublisher(publisher, 'vi', vi.share.publisherWords)).toBe(expected);
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(publisher);
+  });
+  test.each([
+    ['Wikipedia (English; copy on wiki.riteme.site)', 'Wikipedia (tiếng Anh; bản sao trên wiki.riteme.site)'],
+    ['Wikipedia (English; copy in the Internet Archive)', 'Wikipedia (tiếng Anh; bản lưu trên Internet Archive)'],
+    ['Wikipedia tiếng Việt (copy, address not recorded)', 'Wikipedia tiếng Việt (bản sao, không ghi địa chỉ)'],
+  ])('copies: %s → %s', (publisher, expected) => {
+    expect(localisePublisher(publisher, 'vi', vi.share.publisherWords)).toBe(expected);
+  });
+  test.each([
+    ['Quốc hội', 'Quốc hội (National Assembly)'],
+    ['Bộ Nội vụ', 'Bộ Nội vụ (Ministry of Home Affairs)'],
+    ['Báo Tuyên Quang', 'Báo Tuyên Quang'],
+    ['Ủy ban Thường vụ Quốc hội (bản đăng trên Thư viện Nhà đất)', 'Ủy ban Thường vụ Quốc hội (bản đăng trên Thư viện Nhà đất)'],
+  ])('English pages gloss a Vietnamese body by its whole name: %s → %s', (publisher, expected) => {
+    expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(expected);
   });
 });
 

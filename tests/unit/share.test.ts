@@ -289,7 +289,10 @@ describe('search terms', () => {
   test.each([
     ['a page named by the query comes first, today\'s before the old one', 'tayninh', [r('s', 'sources'), r('ln', 'old', 'longan'), r('tnc', 'old', 'tayninhcu tayninh'), r('tn', 'province', 'tayninh')], ['tn', 'tnc', 'ln', 's']],
     ['an old page named by the query beats today\'s page that includes it', 'binhduong', [r('hcm', 'province', 'hochiminh'), r('bd', 'old', 'binhduong')], ['bd', 'hcm']],
-    ['otherwise today\'s provinces and metrics, then old ones, then sources; Pagefind order within', 'hcm', [r('s', 'sources'), r('hcmcu', 'old', 'hochiminh'), r('m', 'metric'), r('hcm', 'province', 'hochiminh')], ['m', 'hcm', 'hcmcu', 's']],
+    ['otherwise today\'s provinces and metrics, then old ones, then sources; Pagefind order within', 'sg', [r('s', 'sources'), r('hcmcu', 'old', 'hochiminh'), r('m', 'metric'), r('hcm', 'province', 'hochiminh')], ['m', 'hcm', 'hcmcu', 's']],
+    ['a name the query begins counts as the page\'s own', 'baria', [r('m', 'metric'), r('hcm', 'province', 'hochiminh'), r('brvt', 'old', 'bariavungtau')], ['brvt', 'm', 'hcm']],
+    ['an alias too: "hcm" begins "hcmc", today\'s city first', 'hcm', [r('ct', 'province', 'cantho'), r('hcmcu', 'old', 'hochiminh hcmc'), r('hcm', 'province', 'hochiminh hcmc')], ['hcm', 'hcmcu', 'ct']],
+    ['two letters are too few to count', 'ha', [r('hn', 'old', 'hanoi'), r('m', 'metric')], ['m', 'hn']],
   ])('result order: %s', (_, compact, input, expected) => {
     expect(ordered(input, compact).map((x) => x.id)).toEqual(expected);
   });

@@ -253,8 +253,32 @@ export const en: Dictionary = {
     csvPreamble: 'Tinh Gọn dataset v{version} — {title} — {licence}',
     locator: 'Where in the source',
     /** Locators are written in English: nothing to translate. */
-    locatorWords: [] as [string, string][],
-    publisherWords: [] as [string, string][],
+    /** Vietnamese legal words in locators, in English (English pages translate the other way). */
+    locatorWords: [
+      ['Phụ lục', 'Annex'],
+      ['Điều', 'Art.'],
+      ['khoản', 'cl.'],
+      ['điểm', 'point'],
+      ['Mục', 'Section'],
+    ] as [string, string][],
+    /** Whole names of Vietnamese bodies, glossed in English after the name. */
+    publisherWords: [
+      ['Quốc hội', 'National Assembly'],
+      ['Ủy ban Thường vụ Quốc hội', 'National Assembly Standing Committee'],
+      ['Chính phủ', 'Government of Viet Nam'],
+      ['Bộ Nội vụ', 'Ministry of Home Affairs'],
+    ] as [string, string][],
+    /** Kinds of legal documents, in English. */
+    legalWords: [
+      ['Nghị quyết', 'Resolution'],
+      ['Nghị định', 'Decree'],
+      ['Quyết định', 'Decision'],
+      ['Thông tư', 'Circular'],
+      ['Kết luận', 'Conclusion'],
+      ['Chỉ thị', 'Directive'],
+      ['Luật', 'Law'],
+      ['số', 'No.'],
+    ] as [string, string][],
     tableOf: 'The numbers in this chart',
     moreSources: 'and {n} more',
     actions: 'Share, download, cite',

@@ -88,6 +88,8 @@ function init(box: HTMLElement) {
     const s = state();
     return [s.sort && s.sort !== 'value' ? s.sort : '', s.percap ? 'per-100k' : ''].filter(Boolean).join('-');
   };
+  // A rate without its unit misleads: the per-100,000 state says so in the citation and the image's title.
+  const shownTitle = () => (state().percap ? `${p.data.title} (${p.perCapLabel.toLocaleLowerCase()})` : p.data.title);
   const refresh = () => {
     p = payload();
     const s = state();
@@ -95,7 +97,7 @@ function init(box: HTMLElement) {
     link.href = permalink();
     link.textContent = permalink();
     citeEl.textContent = citation(lang, { accessed: p.strings.citationAccessed, released: p.strings.citationReleased }, {
-      site: p.site, title: p.data.title, version: p.data.version, url: permalink(), date: isoToday(), accessed: true,
+      site: p.site, title: shownTitle(), version: p.data.version, url: permalink(), date: isoToday(), accessed: true,
     });
     if (embedArea && p.embed) {
       // The origin the reader is on (the site itself in production, a preview elsewhere).
@@ -112,9 +114,7 @@ function init(box: HTMLElement) {
   };
   const exportSvg = () => {
     const svg = shown().querySelector('svg')!;
-    // A rate without its unit misleads: the per-100,000 state says so in the image's title.
-    const title = state().percap ? `${p.data.title} (${p.perCapLabel.toLocaleLowerCase()})` : p.data.title;
-    return composeSvg(new XMLSerializer().serializeToString(svg), { title, subtitle: p.subtitle, notes: p.notes, source: p.sourceText, site: p.siteLine, url: permalink() });
+    return composeSvg(new XMLSerializer().serializeToString(svg), { title: shownTitle(), subtitle: p.subtitle, notes: p.notes, source: p.sourceText, site: p.siteLine, url: permalink() });
   };
 
   const actions: Record<string, () => Promise<unknown> | void> = {

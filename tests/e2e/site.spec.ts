@@ -60,6 +60,22 @@ test('an old province says it no longer exists and where it went', async ({ page
   await expect(page.getByTestId('formed-from')).toContainText('Long An');
 });
 
+test('per-head figures give their population and its source; a merged province divides by the sum of its old provinces', async ({ page, problems }) => {
+  await page.goto('/chi-so/communes/');
+  const row = page.locator('tr[data-unit="tay-ninh"]').filter({ has: page.locator('details.pop-source') });
+  await expect(row).toHaveCount(1);
+  const details = row.locator('details.pop-source');
+  await expect(details.locator('summary')).toHaveText('Nguồn số dân');
+  await expect(details).toContainText('tổng Long An + Tây Ninh (cũ)');
+  await expect(details.locator('a[href^="/nguon/#src-"]')).toHaveCount(2);
+  expect(problems).toEqual([]);
+});
+
+test('English pages name the legal basis in English', async ({ page }) => {
+  await page.goto('/en/provinces/long-an/');
+  await expect(page.getByText('Legal basis: Resolution 202/2025/QH15, Art. 1 cl. 18')).toBeVisible();
+});
+
 test('compare: search with or without diacritics and by old names; the selection lives in the URL', async ({ page, problems }) => {
   await page.goto('/so-sanh/');
   await expect(page.locator('[data-chips] li')).toHaveCount(4);

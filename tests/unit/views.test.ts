@@ -131,7 +131,7 @@ describe('metricEraView', () => {
 
 describe('compare search on the real dataset', () => {
   const real = buildDataset(loadDataFiles()).dataset!;
-  const words = { status: t('vi').province.status, ...t('vi').search };
+  const words = { status: t('vi').province.status, conflict: t('vi').province.conflict, ...t('vi').search };
   const data = compareData(real, 'vi', words);
   const ids = (q: string) => searchUnits(data, q).map((u) => u.id);
   test.each([
@@ -189,6 +189,13 @@ describe('compare search on the real dataset', () => {
       expect(row.change, metric).toBeNull();
     }
     expect(metricEraView(real, 'communes', 'current').rows.find((r) => r.unit.id === 'tay-ninh')!.change).not.toBeNull();
+  });
+  test('a figure another source contradicts says so on its bar and in the table; others do not', () => {
+    const hn = data.values['ha-noi']?.provincial_departments;
+    expect(hn?.conflictText).toBe('Nguồn khác nhau');
+    expect(compareFigure(data, 'provincial_departments', ['ha-noi'], '—').bars[0].text).toContain('Nguồn khác nhau');
+    const clean = Object.values(data.values).flatMap((ms) => Object.values(ms)).filter((v) => v.conflictText === '');
+    expect(clean.length).toBeGreaterThan(0);
   });
   test('defaults are four current provinces', () => {
     expect(data.defaults).toHaveLength(4);

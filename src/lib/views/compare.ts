@@ -19,6 +19,8 @@ export interface CompareValue {
   planned: boolean;
   /** "kế hoạch" / "planned" for a figure that is not an outcome; empty for a reported one. */
   statusText: string;
+  /** "Nguồn khác nhau" / "Sources differ" when another source gives another figure; empty otherwise. */
+  conflictText: string;
   source: string;
   /** For the downloads: the raw fields of the observation. */
   date: string;
@@ -43,6 +45,8 @@ export const compareMetrics = (d: Dataset) => d.metrics.filter((m) => m.level ==
 /** Words from the dictionary: status names (`province.status`) and the hint templates (`search`). */
 export interface CompareWords extends HintWords {
   status: Readonly<Record<string, string>>;
+  /** `province.conflict`: said on a figure that another source contradicts. */
+  conflict: string;
 }
 
 export function compareData(d: Dataset, lang: Lang, words: CompareWords): CompareData {
@@ -62,6 +66,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
         dateText: formatDate(h.date, lang),
         planned: h.status !== 'reported',
         statusText: h.status === 'reported' ? '' : (statusWords[h.status] ?? h.status),
+        conflictText: h.conflicts_with.length > 0 ? words.conflict : '',
         source: h.source,
         date: h.date,
         status: h.status,
@@ -105,7 +110,7 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   const bars: CompareBar[] = selected.map((u) => {
     const v = data.values[u]?.[metricId];
     // Each bar names its date: provinces report on different days, and running totals differ by date.
-    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? [v.text, v.dateText, v.statusText].filter(Boolean).join(' · ') : missing, planned: v ? v.planned : false };
+    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? [v.text, v.dateText, v.statusText, v.conflictText].filter(Boolean).join(' · ') : missing, planned: v ? v.planned : false };
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];
@@ -199,7 +204,7 @@ export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: Co
     const source = v ? `<a href="${escapeXml(s.sourcesHref)}#src-${escapeXml(v.source)}">${escapeXml(names[v.source] ?? v.source)}</a>` : '—';
     return (
       `<tr data-unit="${escapeXml(String(r[0]))}"><th scope="row">${escapeXml(String(r[1]))}</th>` +
-      `<td class="num">${v ? escapeXml(v.text) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
+      `<td class="num">${v ? escapeXml(v.text) + (v.conflictText ? ` <span class="badge warn">${escapeXml(v.conflictText)}</span>` : '') : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
       `<td>${v ? escapeXml(v.dateText) : '—'}</td><td>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
       `<td>${source}</td><td>${v ? locatorHtml(v.locator, s) : '—'}</td></tr>`
     );

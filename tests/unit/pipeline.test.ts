@@ -52,6 +52,13 @@ describe('buildDataset on the mini fixture', () => {
   test('resolves a code by date and keeps an unattributed event', () => {
     expect(dataset!.events.map((e) => e.unit)).toEqual(['', 'long-an']);
   });
+  test('a figure from a secondary site follows the others, so an equal primary figure is cited first', () => {
+    const files = miniDataset([{ path: 'extra-obs.csv', text: 'unit,metric,date,period_start,value,denominator,status,source,locator,note\nha-tinh,communes,2024-01-01,,210,,reported,copy-c,para 1,\nha-tinh,communes,2024-01-01,,210,,reported,press-b,headline,\n' }]);
+    files.sources.push({ path: 'extra-sources.csv', text: 'id,publisher,title,url,published,language,kind,accessed,note\ncopy-c,Trang tổng hợp,Bản sao,https://example.org/c,2025-06-21,vi,secondary,2026-11-22,fixture\n' });
+    const d = buildDataset(files).dataset!;
+    const hn = d.observations.filter((o) => o.unit === 'ha-tinh' && o.date === '2024-01-01');
+    expect(hn.map((o) => o.source)).toEqual(['press-b', 'copy-c']);
+  });
   test('coverage lists missing combinations with zero observations', () => {
     expect(dataset!.coverage.find((c) => c.metric === 'staff_cut_party' && c.unit === 'ha-tinh')).toMatchObject({ observations: 0 });
     expect(dataset!.coverage.find((c) => c.metric === 'communes' && c.unit === 'tay-ninh')).toMatchObject({ observations: 1, rolled_up: '2/2' });

@@ -95,7 +95,12 @@ export function buildDataset(
   done('check sources, national totals');
   if (hasErrors(problems)) return { dataset: null, problems: sortProblems(problems) };
 
-  const withConflicts = markConflicts(unique, new Set(m.metrics.filter((x) => x.kind === 'flow').map((x) => x.id)), REFERENCE_METRICS);
+  // Figures are kept in file order, except that a figure from a secondary site follows the others:
+  // wherever a page picks one of several equal figures (same status and date), the first one wins, so
+  // a primary source is cited before a page that copied it.
+  const secondary = new Set(s.sources.filter((x) => x.kind === 'secondary').map((x) => x.id));
+  const ordered = [...unique.filter((o) => !secondary.has(o.source)), ...unique.filter((o) => secondary.has(o.source))];
+  const withConflicts = markConflicts(ordered, new Set(m.metrics.filter((x) => x.kind === 'flow').map((x) => x.id)), REFERENCE_METRICS);
   done('mark conflicts');
   const byMetric = groupByMetric(withConflicts);
   const current = u.units.filter((x) => x.era === 'current');

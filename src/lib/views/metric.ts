@@ -49,7 +49,10 @@ export function eraUnits(d: Dataset, era: Era): Unit[] {
 
 const statusRank = { reported: 0, planned: 1, target: 2 } as const;
 
-/** Picks the figure to show: reported before planned before target, then the latest (see recencyOf), then file order. */
+/**
+ * Picks the figure to show: reported before planned before target, then the latest (see recencyOf),
+ * then the dataset's order (file order, with secondary sites after the others: see the pipeline).
+ */
 export function headline(observations: readonly Observation[]): Observation | null {
   let best: Observation | null = null;
   for (const o of observations) {

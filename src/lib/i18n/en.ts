@@ -241,7 +241,7 @@ export const en: Dictionary = {
     remove: 'Remove {name}',
     selected: 'Comparing',
     defaultNote: 'Default: the four provinces with the most figures.',
-    paleNote: 'Each bar gives the figure and its date; pale bars are plans or targets, not outcomes. A figure a/b means a out of b. “Sources differ”: another source gives another figure; the province page lists both.',
+    paleNote: 'Each bar gives the figure and its date; pale bars are plans or targets, not outcomes. A figure a/b means a out of b. A star (in the table, “Sources differ”): another source gives another figure; the province page lists both.',
     pickSome: 'Choose provinces to compare: type a name in the box above.',
     addMore: 'Add at least one more province to compare.',
     tooMany: 'Four provinces at most.',

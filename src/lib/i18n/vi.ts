@@ -239,7 +239,7 @@ export const vi = {
     remove: 'Bỏ {name}',
     selected: 'Đang so sánh',
     defaultNote: 'Mặc định: so sánh bốn tỉnh có nhiều số liệu nhất.',
-    paleNote: 'Mỗi cột ghi số và ngày của số liệu; cột nhạt là số kế hoạch hoặc mục tiêu, chưa phải kết quả. Số dạng a/b là a trên tổng số b. “Nguồn khác nhau”: một nguồn khác cho số khác; trang của tỉnh liệt kê cả hai.',
+    paleNote: 'Mỗi cột ghi số và ngày của số liệu; cột nhạt là số kế hoạch hoặc mục tiêu, chưa phải kết quả. Số dạng a/b là a trên tổng số b. Dấu * (trong bảng: “Nguồn khác nhau”): một nguồn khác cho số khác; trang của tỉnh liệt kê cả hai.',
     pickSome: 'Chọn tỉnh, thành để so sánh: gõ tên vào ô trên.',
     addMore: 'Thêm ít nhất một tỉnh, thành nữa để so sánh.',
     tooMany: 'Tối đa bốn tỉnh, thành.',

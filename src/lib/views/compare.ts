@@ -110,7 +110,8 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   const bars: CompareBar[] = selected.map((u) => {
     const v = data.values[u]?.[metricId];
     // Each bar names its date: provinces report on different days, and running totals differ by date.
-    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? [v.text, v.dateText, v.statusText, v.conflictText].filter(Boolean).join(' · ') : missing, planned: v ? v.planned : false };
+    // A star marks a figure another source contradicts (the page's note says so; the table names it).
+    return { unit: u, label: label(u), value: v ? v.value : null, text: v ? [v.text, v.dateText, v.statusText].filter(Boolean).join(' · ') + (v.conflictText ? ' *' : '') : missing, planned: v ? v.planned : false };
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];

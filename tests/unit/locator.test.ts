@@ -88,18 +88,15 @@ describe('localisePublisher', () => {
     // a domain name inside a remark does not stop the rest from being translated
     ['Báo Dân tộc và Phát triển (dantocmiennui.vn, probable)', 'Báo Dân tộc và Phát triển (dantocmiennui.vn, chưa chắc chắn)'],
     ['Vietnam.vn (VJS, republishing Sài Gòn Giải Phóng)', 'Vietnam.vn (VJS, đăng lại bài của Sài Gòn Giải Phóng)'],
+    // copies of a page
+    ['Wikipedia (English; copy on wiki.riteme.site)', 'Wikipedia (tiếng Anh; bản sao trên wiki.riteme.site)'],
+    ['Wikipedia (English; copy in the Internet Archive)', 'Wikipedia (tiếng Anh; bản lưu trên Internet Archive)'],
+    ['Wikipedia tiếng Việt (copy, address not recorded)', 'Wikipedia tiếng Việt (bản sao, không ghi địa chỉ)'],
     // a remark with a word outside the vocabulary stays as written rather than half translated
     ['Example (English edition, mirrored)', 'Example (English edition, mirrored)'],
   ])('%s → %s', (publisher, expected) => {
     expect(localisePublisher(publisher, 'vi', vi.share.publisherWords)).toBe(expected);
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(publisher);
-  });
-  test.each([
-    ['Wikipedia (English; copy on wiki.riteme.site)', 'Wikipedia (tiếng Anh; bản sao trên wiki.riteme.site)'],
-    ['Wikipedia (English; copy in the Internet Archive)', 'Wikipedia (tiếng Anh; bản lưu trên Internet Archive)'],
-    ['Wikipedia tiếng Việt (copy, address not recorded)', 'Wikipedia tiếng Việt (bản sao, không ghi địa chỉ)'],
-  ])('copies: %s → %s', (publisher, expected) => {
-    expect(localisePublisher(publisher, 'vi', vi.share.publisherWords)).toBe(expected);
   });
   test.each([
     ['Quốc hội', 'Quốc hội (National Assembly)'],

@@ -218,7 +218,7 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
 describe('per-100,000 figures say what they divide by', () => {
   test.each(['vi', 'en'] as const)('every ranking with per-head figures (%s): one date for all, one date for most with the others named, or a note that the dates differ', (lang) => {
     const basis = lang === 'vi' ? 'số của mọi tỉnh đều chia' : 'every province divides';
-    const most = lang === 'vi' ? 'chưa có số dân tại mốc đó' : 'no figure for that date';
+    const most = lang === 'vi' ? 'không có số dân đúng mốc đó' : 'no figure for exactly that date';
     const mixed = lang === 'vi' ? 'chia cho dân số của những năm hoặc nguồn khác nhau' : 'divide by populations of different years or sources';
     let checked = 0;
     let mostly = 0;

@@ -60,15 +60,30 @@ describe('populationBasis: per-head figures divide by populations of one date wh
     expect(b.exceptions).toEqual(exceptions);
   });
   test.each<[string, Record<string, number>, string]>([
-    ['a tie goes to the date more units of the whole era have', { '2019-04-01': 60, '2023': 57 }, '2019-04-01'],
+    ['the era\'s most shared date, when all units have it', { '2019-04-01': 60, '2023': 57 }, '2019-04-01'],
     ['the same era-wide count: the later date', { '2019-04-01': 57, '2023': 57 }, '2023'],
     ['no preference: the later date', {}, '2023'],
-  ])('populationBasis tie-break: %s', (_, preference, expected) => {
+  ])('populationBasis, every unit at both dates: %s', (_, preference, expected) => {
     const lists = new Map([
       ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
       ['b', [pop('b', '2019-04-01', '2019-04-01', 200), pop('b', '2023', '2023-12-31', 210)]],
     ]);
     expect(populationBasis(lists, new Map(Object.entries(preference))).date).toBe(expected);
+  });
+  test.each<[string, Record<string, number>, string, string[]]>([
+    ['the era\'s date wins while a majority has it, even if another date covers more', { '2019-04-01': 60, '2023': 57 }, '2019-04-01', ['c', 'e']],
+    ['without a preference, the date covering more units', {}, '2023', ['b']],
+  ])('populationBasis, units at different dates: %s', (_, preference, expected, exceptions) => {
+    const lists = new Map([
+      ['a', [pop('a', '2019-04-01', '2019-04-01', 100), pop('a', '2023', '2023-12-31', 110)]],
+      ['b', [pop('b', '2019-04-01', '2019-04-01', 200)]],
+      ['c', [pop('c', '2023', '2023-12-31', 310)]],
+      ['d', [pop('d', '2019-04-01', '2019-04-01', 400), pop('d', '2023', '2023-12-31', 410)]],
+      ['e', [pop('e', '2023', '2023-12-31', 510)]],
+    ]);
+    const b = populationBasis(lists, new Map(Object.entries(preference)));
+    expect(b.date).toBe(expected);
+    expect(b.exceptions).toEqual(exceptions);
   });
 });
 

@@ -136,12 +136,13 @@ export interface PopulationBasis {
 /**
  * Denominators for per-100,000 figures. Provinces compare fairly per head only when their populations
  * are counted at the same moment and in the same way, so one date is used for as many of them as
- * possible: the date most of the ranking's units have a figure for; on a tie, the one most units of the
- * whole era have (`preference`: the same basis across the era's rankings, so that two metrics of one
- * province divide by the same population), then the later one. Units without a figure at that date use
- * their figure nearest to it and are listed as exceptions. When no date covers a majority of the units,
- * each uses its latest and `date` is null. Units without any population figure are left out: they get
- * no per-head value either way.
+ * possible. `preference` counts, for the whole era, how many units have a figure at each date: the
+ * era's most shared date is used whenever a majority of the ranking's units have it, so that a
+ * province divides by the same population in every ranking of its era. Otherwise the date most of the
+ * ranking's units have (on a tie, the one the era shares more, then the later one). Units without a
+ * figure at the chosen date use their figure nearest to it and are listed as exceptions. When no date
+ * covers a majority of the units, each uses its latest and `date` is null. Units without any population
+ * figure are left out: they get no per-head value either way.
  */
 export function populationBasis(lists: ReadonlyMap<string, readonly Observation[]>, preference: ReadonlyMap<string, number> = new Map()): PopulationBasis {
   const withData = [...lists].filter(([, l]) => l.length > 0);
@@ -152,8 +153,11 @@ export function populationBasis(lists: ReadonlyMap<string, readonly Observation[
     for (const o of l) endOf.set(o.date, o.date_end);
   }
   const later = (a: string, b: string) => (endOf.get(b)! > endOf.get(a)! ? 1 : endOf.get(b)! < endOf.get(a)! ? -1 : 0);
+  const majority = (date: string) => (count.get(date) ?? 0) * 2 > withData.length;
+  // The era's own basis first, so that one province divides by the same population in every ranking.
+  const eraBest = [...preference].filter(([date]) => count.has(date)).sort((a, b) => b[1] - a[1] || later(a[0], b[0]))[0];
   const best = [...count].sort((a, b) => b[1] - a[1] || (preference.get(b[0]) ?? 0) - (preference.get(a[0]) ?? 0) || later(a[0], b[0]))[0];
-  const date = best && best[1] * 2 > withData.length ? best[0] : null;
+  const date = eraBest && majority(eraBest[0]) ? eraBest[0] : best && majority(best[0]) ? best[0] : null;
   const chosen = new Map<string, Observation>();
   const exceptions: string[] = [];
   const target = date === null ? 0 : dayMs(endOf.get(date)!);

@@ -124,11 +124,15 @@ export function localiseLegalTitle(title: string, lang: 'vi' | 'en', words: Loca
  * page's language where the vocabulary has every word; the name itself is never translated.
  */
 export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: LocatorWords): string {
-  // English pages: a Vietnamese body's name with its English name after it, when the vocabulary has
-  // the whole name ("Quốc hội (National Assembly)").
+  // English pages: a Vietnamese body by its English name when the vocabulary has the whole name
+  // ("Quốc hội" → "National Assembly"), and remarks in brackets in English ("bản đăng trên" → "copy on").
   if (lang === 'en') {
     const gloss = words.find(([vi]) => vi === publisher);
-    return gloss ? `${publisher} (${gloss[1]})` : publisher;
+    if (gloss) return gloss[1];
+    if (words.length === 0) return publisher;
+    // Our remarks in brackets in English; names inside them stay as they are.
+    const { re, map } = compile(words);
+    return publisher.replace(/\(([^()]*)\)/g, (_, inner: string) => `(${inner.replace(re, (m) => map.get(m) ?? m)})`);
   }
   if (words.length === 0) return publisher;
   const { re, map } = compile(words);

@@ -2,7 +2,7 @@
 // selection of two to four provinces kept in the URL (?u=a,b,c), charts and table re-rendered in place.
 import { compareChart } from '../lib/charts/compare.ts';
 import { fill } from '../lib/i18n/index.ts';
-import { compareFigure, compareSourceLine, searchUnits, selectionFromQuery, shownMetrics, type CompareData, type CompareStrings } from '../lib/views/compare.ts';
+import { compareCellHtml, compareFigure, compareSourceLine, searchUnits, selectionFromQuery, shownMetrics, type CompareData, type CompareStrings } from '../lib/views/compare.ts';
 
 interface Payload {
   data: CompareData;
@@ -81,7 +81,7 @@ export function initCompare(): void {
     table.innerHTML = selected.length === 0 ? '' :
       `<table><thead><tr><th scope="col">${esc(s.metric)}</th>${selected.map((u) => `<th scope="col" class="num">${esc(unitOf.get(u)!.label)}</th>`).join('')}</tr></thead><tbody>` +
       metrics
-        .map((m) => `<tr><th scope="row">${esc(m.label)}</th>${selected.map((u) => { const v = data.values[u]?.[m.id]; return `<td class="num">${v ? `${esc(v.text)} <span class="muted small">(${esc([v.dateText, v.statusText].filter(Boolean).join(', '))})</span>` : '<span class="missing">—</span>'}</td>`; }).join('')}</tr>`)
+        .map((m) => `<tr><th scope="row">${esc(m.label)}</th>${selected.map((u) => `<td class="num">${compareCellHtml(data.values[u]?.[m.id])}</td>`).join('')}</tr>`)
         .join('') +
       '</tbody></table>';
   }

@@ -99,11 +99,14 @@ describe('localisePublisher', () => {
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(publisher);
   });
   test.each([
-    ['Quốc hội', 'Quốc hội (National Assembly)'],
-    ['Bộ Nội vụ', 'Bộ Nội vụ (Ministry of Home Affairs)'],
+    ['Quốc hội', 'National Assembly'],
+    ['Bộ Nội vụ', 'Ministry of Home Affairs'],
     ['Báo Tuyên Quang', 'Báo Tuyên Quang'],
-    ['Ủy ban Thường vụ Quốc hội (bản đăng trên Thư viện Nhà đất)', 'Ủy ban Thường vụ Quốc hội (bản đăng trên Thư viện Nhà đất)'],
-  ])('English pages gloss a Vietnamese body by its whole name: %s → %s', (publisher, expected) => {
+    ['Ủy ban Thường vụ Quốc hội (bản đăng trên Thư viện Nhà đất)', 'Ủy ban Thường vụ Quốc hội (copy on Thư viện Nhà đất)'],
+    ['Báo Mới (trang tổng hợp)', 'Báo Mới (aggregator)'],
+    ['Vietnam.vn (nguồn Thanh Niên)', 'Vietnam.vn (source: Thanh Niên)'],
+    ['Lao Động (English edition)', 'Lao Động (English edition)'],
+  ])('English pages name a Vietnamese body in English and translate our remarks: %s → %s', (publisher, expected) => {
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(expected);
   });
 });

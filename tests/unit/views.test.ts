@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
-import { compareData, compareFigure, compareSourceLine, compareTableHtml, searchUnits, selectionFromQuery, shownMetrics } from '../../src/lib/views/compare.ts';
+import { compareCellHtml, compareData, compareFigure, compareSourceLine, compareTableHtml, searchUnits, selectionFromQuery, shownMetrics } from '../../src/lib/views/compare.ts';
 import { compareStrings } from '../../src/lib/views/compare-strings.ts';
 import { erasWithData, headline, metricEraView, populationBasis, sortRows } from '../../src/lib/views/metric.ts';
 import type { Observation } from '../../src/lib/schema/observation.ts';
@@ -209,6 +209,8 @@ describe('compare search on the real dataset', () => {
     const hn = data.values['ha-noi']?.provincial_departments;
     expect(hn?.conflictText).toBe('Nguồn khác nhau');
     expect(compareFigure(data, 'provincial_departments', ['ha-noi'], '—').bars[0].text).toMatch(/ \*$/);
+    expect(compareCellHtml(hn)).toContain('<span class="badge warn">Nguồn khác nhau</span>');
+    expect(compareCellHtml(undefined)).toBe('<span class="missing">—</span>');
     const clean = Object.values(data.values).flatMap((ms) => Object.values(ms)).filter((v) => v.conflictText === '');
     expect(clean.length).toBeGreaterThan(0);
   });

@@ -267,6 +267,13 @@ export const en: Dictionary = {
       ['Ủy ban Thường vụ Quốc hội', 'National Assembly Standing Committee'],
       ['Chính phủ', 'Government of Viet Nam'],
       ['Bộ Nội vụ', 'Ministry of Home Affairs'],
+      ['bản đăng trên', 'copy on'],
+      ['văn bản của', 'text of'],
+      ['trang tổng hợp', 'aggregator'],
+      ['chuyên trang', 'special section'],
+      ['cổng thông tin', 'portal of'],
+      ['nguồn', 'source:'],
+      ['dẫn', 'relaying'],
     ] as [string, string][],
     /** Kinds of legal documents, in English. */
     legalWords: [

@@ -290,6 +290,8 @@ export const vi = {
       ['question', 'câu hỏi'],
       ['profile block', 'khung thông tin'],
       ['profile list', 'danh mục thông tin'],
+      ['summary list', 'danh sách tóm tắt'],
+      ['entry', 'mục'],
       ['related-news teaser', 'đoạn giới thiệu tin liên quan'],
       ['line', 'dòng'],
       ['population sentence for', 'câu về dân số năm'],

@@ -199,6 +199,14 @@ function locatorHtml(locator: string, s: CompareStrings): string {
 }
 
 /** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */
+/** One cell of the compare page's table: the figure, its date and status, and a mark when sources differ. */
+export function compareCellHtml(v: CompareValue | undefined): string {
+  if (!v) return '<span class="missing">—</span>';
+  const when = [v.dateText, v.statusText].filter(Boolean).join(', ');
+  const conflict = v.conflictText ? ` <span class="badge warn">${escapeXml(v.conflictText)}</span>` : '';
+  return `${escapeXml(v.text)} <span class="muted small">(${escapeXml(when)})</span>${conflict}`;
+}
+
 export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: CompareData, names: Readonly<Record<string, string>>, s: CompareStrings): string {
   const cells = fig.data.rows.map((r) => {
     const v = data.values[String(r[0])]?.[fig.metric.id];

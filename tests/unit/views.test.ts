@@ -95,7 +95,7 @@ describe('metricEraView', () => {
       ['ha-tinh', 69, true],
       ['tay-ninh', 96, false],
     ]);
-    expect(v.rows[1].before).toEqual({ value: 270, covered: 2, of: 2 });
+    expect(v.rows[1].before).toEqual({ value: 270, covered: 2, of: 2, dates: ['2025-06-01'] });
     expect(v.rows[1].change).toEqual({ absolute: -174, percent: (-174 / 270) * 100 });
     expect(v.rows[1].perCapita).toBeCloseTo((96 / 3254170) * 100000);
   });

@@ -22,7 +22,8 @@ export interface MetricRow {
   populationParts: { unit: Unit; observation: Observation }[] | null;
   perCapita: number | null;
   /** For current units: the predecessors' pre-merger total, when every predecessor reported. */
-  before: { value: number; covered: number; of: number } | null;
+  /** `dates`: the dates of the predecessors' figures summed, each once. */
+  before: { value: number; covered: number; of: number; dates: string[] } | null;
   change: { absolute: number; percent: number | null } | null;
 }
 
@@ -217,7 +218,7 @@ export function metricEraView(d: Dataset, metricId: string, era: Era): MetricEra
       populationParts: partsOf(population),
       perCapita: population ? (h.value / population.value) * 100_000 : null,
       // An unchanged province's own earlier figure is not a 'before' of itself.
-      before: h.era === 'current' && ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of } : null,
+      before: h.era === 'current' && ba?.before && ba.before.covered === ba.before.of ? { value: ba.before.value, covered: ba.before.covered, of: ba.before.of, dates: [...new Set(ba.before.parts.map((p) => p.date))] } : null,
       // Population and area are not reform outcomes: the old provinces' sum and the new province's
       // figure are often different measures or years (a statistics office's average population, the
       // population scale in Resolution 202), so their difference is not shown as a change.

@@ -2,7 +2,7 @@
 // language. Pagefind's own script and index load on first focus, never before.
 interface PagefindResult {
   url: string;
-  meta: { title?: string; kind?: string; hint?: string; own?: string };
+  meta: { title?: string; kind?: string; hint?: string; own?: string; aliases?: string };
 }
 interface PagefindHit {
   id: string;
@@ -15,6 +15,7 @@ interface Pagefind {
   debouncedSearch(q: string, o?: Record<string, unknown>, ms?: number): Promise<{ results: PagefindHit[] } | null>;
 }
 interface Strings {
+  matched: string;
   none: string;
   count: string;
   loading: string;
@@ -23,6 +24,19 @@ interface Strings {
 }
 
 const MAX = 8;
+const fold = (q: string) => q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/**
+ * The hint under a result: how a province relates to the 2025 map; else, when the query is one of its
+ * other names rather than its own ("ha tay" for Hà Nội), that name, so the reader sees why it matched.
+ */
+export function resultHint(meta: { title?: string; hint?: string; aliases?: string }, compact: string, matched: string): string {
+  if (meta.hint) return meta.hint;
+  if (compact.length < 3 || fold(meta.title ?? '').startsWith(compact)) return '';
+  const alias = (meta.aliases ?? '').split(' | ').find((a) => a && fold(a).startsWith(compact));
+  return alias ? matched.replace('{name}', alias) : '';
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
 
@@ -85,7 +99,8 @@ export function initSiteSearch(): void {
     list.innerHTML = results
       .map((r, i) => {
         const kind = r.meta.kind ? s.kind[r.meta.kind] ?? '' : '';
-        const hint = r.meta.hint ? `<span class="search-hint">${esc(r.meta.hint)}</span>` : '';
+        const text = resultHint(r.meta, fold(q), s.matched);
+        const hint = text ? `<span class="search-hint">${esc(text)}</span>` : '';
         return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${hint}${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
       })
       .join('');
@@ -111,7 +126,7 @@ export function initSiteSearch(): void {
       if (!found || mine !== seq) return;
       // Names are indexed folded and run together too ("longan", src/lib/share/search-meta.ts): pages
       // whose name is the query come first, then everything else that matches its words.
-      const compact = q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '');
+      const compact = fold(q);
       const named = compact.length > 2 && /\s/.test(q) ? await pf.search(compact) : null;
       if (mine !== seq) return;
       const seen = new Set<string>();

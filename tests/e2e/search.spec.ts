@@ -59,6 +59,7 @@ test.describe('Vietnamese', () => {
     expect((await search(page, 'hcm'))[0]).toBe('/tinh/ho-chi-minh/');
     // Hà Tây, part of Hà Nội since 2008, finds Hà Nội.
     for (const q of ['ha tay', 'Hà Tây']) expect((await search(page, q))[0], q).toBe('/tinh/ha-noi/');
+    await expect(options.first()).toContainText('tìm theo tên Hà Tây');
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

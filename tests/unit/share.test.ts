@@ -16,7 +16,7 @@ import { embedHref, embedSnippet } from '../../src/lib/share/embed.ts';
 import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
 import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
-import { ordered } from '../../src/scripts/site-search.ts';
+import { ordered, resultHint } from '../../src/scripts/site-search.ts';
 import { composeSvg, placeChart, svgSize, wrap } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
@@ -295,6 +295,15 @@ describe('search terms', () => {
     ['two letters are too few to count', 'ha', [r('hn', 'old', 'hanoi'), r('m', 'metric')], ['m', 'hn']],
   ])('result order: %s', (_, compact, input, expected) => {
     expect(ordered(input, compact).map((x) => x.id)).toEqual(expected);
+  });
+  test.each([
+    ['the map hint wins', { title: 'Tây Ninh', hint: 'gồm Long An, Tây Ninh (cũ)', aliases: '' }, 'longan', 'gồm Long An, Tây Ninh (cũ)'],
+    ['a page found by another of its names says which', { title: 'Hà Nội', hint: '', aliases: 'Ha Noi | Hà Nội | Hà Tây' }, 'hatay', 'tìm theo tên Hà Tây'],
+    ['a page found by its own name needs no hint', { title: 'Hà Nội', hint: '', aliases: 'Ha Noi | Hà Nội | Hà Tây' }, 'hanoi', ''],
+    ['too short to say', { title: 'Huế', hint: '', aliases: 'Thừa Thiên Huế' }, 'th', ''],
+    ['the start of an alias counts', { title: 'Huế', hint: '', aliases: 'Thừa Thiên Huế' }, 'thuathien', 'tìm theo tên Thừa Thiên Huế'],
+  ])('result hint: %s', (_, meta, compact, expected) => {
+    expect(resultHint(meta, compact, 'tìm theo tên {name}')).toBe(expected);
   });
   test('only provinces, metrics and sources are indexed', () => {
     expect(searchMeta(real, 'vi', { page: 'metric', id: 'communes' })).toMatchObject({ indexed: true, kind: 'metric' });

@@ -323,6 +323,7 @@ export const en: Dictionary = {
     error: 'Search could not be loaded.',
     kind: { province: 'Province today', old: 'Province before 1 July 2025', metric: 'Metric', sources: 'Sources', page: 'Page' },
     oldSuffix: 'pre-2025',
+    matched: 'found by the name {name}',
     formedFrom: 'from {names}',
     nowPartOf: 'now part of {name}',
   },

@@ -360,6 +360,7 @@ export const vi = {
     error: 'Không tải được chức năng tìm kiếm.',
     kind: { province: 'Tỉnh, thành hiện nay', old: 'Tỉnh, thành trước 1/7/2025', metric: 'Chỉ số', sources: 'Nguồn', page: 'Trang' },
     oldSuffix: 'cũ',
+    matched: 'tìm theo tên {name}',
     formedFrom: 'gồm {names}',
     nowPartOf: 'nay thuộc {name}',
   },

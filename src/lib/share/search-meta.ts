@@ -23,6 +23,8 @@ export interface SearchMeta {
    * page whose own name is the query before pages that merely mention it.
    */
   own: string;
+  /** Other names a reader may type ("Hà Tây", "Sài Gòn"), separated by " | ": a result found by one says so. */
+  aliases: string;
 }
 
 /** The name folded and run together: `Long An` → `longan`; the search box compacts queries the same way. */
@@ -45,7 +47,7 @@ export function nameVariants(names: readonly string[]): string[] {
 /** Every variant of the names, run together and deduplicated: "TP. Hồ Chí Minh" → "tphochiminh hochiminh". */
 const ownNames = (names: readonly string[]) => [...new Set(nameVariants(names).map(compactName))].join(' ');
 
-const NONE: SearchMeta = { indexed: false, kind: null, terms: '', hint: '', own: '' };
+const NONE: SearchMeta = { indexed: false, kind: null, terms: '', hint: '', own: '', aliases: '' };
 
 export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
   if (route.page === 'province') {
@@ -63,14 +65,15 @@ export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
       terms: nameVariants([...own, ...former]).join(', '),
       hint: unitHint(d, unit.id, lang, t(lang).search),
       own: ownNames(own),
+      aliases: unit.aliases.join(' | '),
     };
   }
   if (route.page === 'metric') {
     const m = d.metrics.find((x) => x.id === route.id);
     if (!m) return NONE;
     const labels = [m.label_vi, m.label_en];
-    return { indexed: true, kind: 'metric', terms: nameVariants(labels).join(', '), hint: '', own: ownNames(labels) };
+    return { indexed: true, kind: 'metric', terms: nameVariants(labels).join(', '), hint: '', own: ownNames(labels), aliases: '' };
   }
-  if (route.page === 'sources') return { indexed: true, kind: 'sources', terms: '', hint: '', own: '' };
+  if (route.page === 'sources') return { indexed: true, kind: 'sources', terms: '', hint: '', own: '', aliases: '' };
   return NONE;
 }

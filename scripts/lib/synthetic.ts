@@ -243,9 +243,14 @@ function writeEvents(ctx: Context, path: string, count: number) {
     const unnamed = rnd.chance(0.03);
     const unit = rnd.pick(ctx.units);
     const date = dateIn(rnd, unnamed ? [toDay(RANGE_START), toDay(RANGE_END)] : ctx.ranges.get(unit.id)!);
+    const type = rnd.pick(eventTypes);
+    // A congress's title names one (the pipeline checks that title and type agree).
+    const [title_vi, title_en] = type === 'congress'
+      ? [`Đại hội Đảng bộ tổng hợp số ${i + 1}`, `Synthetic party congress ${i + 1}`]
+      : [`Quyết định tổng hợp số ${i + 1} về sắp xếp bộ máy`, `Synthetic decision ${i + 1} on restructuring`];
     w.row({
-      id: `ev-syn-${String(i + 1).padStart(width, '0')}`, unit: unnamed ? '' : unit.id, date: date.text, type: rnd.pick(eventTypes),
-      title_vi: `Quyết định tổng hợp số ${i + 1} về sắp xếp bộ máy`, title_en: `Synthetic decision ${i + 1} on restructuring`,
+      id: `ev-syn-${String(i + 1).padStart(width, '0')}`, unit: unnamed ? '' : unit.id, date: date.text, type,
+      title_vi, title_en,
       source: rnd.pick(ctx.sourceIds), locator: `para ${rnd.int(1, 30)}`, note: unnamed ? 'The source does not name the province.' : rnd.pick(notes),
     });
   }

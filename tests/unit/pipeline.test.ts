@@ -10,6 +10,8 @@ import { noteViProblem } from '../../src/lib/pipeline/read.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 import { datasetSchema } from '../../src/lib/schema/dataset.ts';
 import { fixtures, miniDataset } from './helpers.ts';
+import { loadDataFiles } from '../../scripts/lib/files.ts';
+import { DEFAULT_SEED, writeSyntheticData } from '../../scripts/lib/synthetic.ts';
 
 const repo = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'tinhgon-'));
@@ -162,6 +164,14 @@ describe('scripts', () => {
     expect(bad.stderr).toContain('bad.csv:2:9: locator-missing:');
     expect(bad.stderr).toContain('nothing written, previous outputs left as they were');
     expect(snapshotDir(out)).toEqual(before);
+  });
+
+  test('the benchmark\'s synthetic data passes every rule of the pipeline (every event type included)', () => {
+    const dir = join(work, 'synthetic');
+    writeSyntheticData(join(fixtures, '..', '..', 'data'), dir, { observations: 2000, sources: 50, events: 400, nationalShare: 0.05, seed: DEFAULT_SEED, rowsPerFile: 0 });
+    const r = buildDataset(loadDataFiles(dir));
+    expect(r.problems.filter((p) => p.severity !== 'warning').map(formatProblem)).toEqual([]);
+    expect(new Set(r.dataset!.events.map((e) => e.type)).has('congress')).toBe(true);
   });
 
   test('npm run validate accepts Vietnamese grouping for counts and rejects it for decimals, with a hint', () => {

@@ -47,7 +47,7 @@ export function coverageMarkdown(d: Dataset): string {
       `The ${sameLand.size} provinces unchanged on 1 July 2025 keep their pre-2025 population and area (same territory); the current-province column counts them.`,
       datesOf('population').some(([, n]) => n === pre.length)
         ? `Per-100,000 figures for all ${pre.length} pre-2025 provinces divide by population at ${datesOf('population').find(([, n]) => n === pre.length)![0]}.`
-        : `No single date has a population figure for all ${pre.length} pre-2025 provinces (the most shared is ${datesOf('population')[0]?.[0] ?? 'none'}, for ${datesOf('population')[0]?.[1] ?? 0}). A ranking divides every province by population at the date most of its provinces share, and names the ones without a figure at that date, which use their latest instead; a ranking whose provinces all share a date uses the latest such date.`,
+        : `No single date has a population figure for all ${pre.length} pre-2025 provinces (the most shared is ${datesOf('population')[0]?.[0] ?? 'none'}, for ${datesOf('population')[0]?.[1] ?? 0}). Per-100,000 rankings use that date whenever more than half of their provinces have a figure at it, and name the others, which use their figure nearest to it; a merged current province's population at a date is the sum of its old provinces' figures at that date, so rankings of the 34 current provinces can use the same date.`,
     );
   }
   const eventUnits = new Set(d.events.map((e) => e.unit).filter((u) => u && !national.has(u)));

@@ -44,14 +44,17 @@ const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sou
 
 /**
  * Pages whose own name (or alias) is the query or begins with it come first ("binh duong": the old
- * Bình Dương page before TP. Hồ Chí Minh, which only includes it; "ba ria": Bà Rịa - Vũng Tàu); then today's provinces and the metrics, then provinces before
+ * Bình Dương page before TP. Hồ Chí Minh, which only includes it; "ba ria": Bà Rịa - Vũng Tàu); then
+ * the provinces it became part of or was formed from ("tay ninh": Long An, now part of Tây Ninh); then today's provinces and the metrics, then provinces before
  * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
  * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
  */
-export function ordered<T extends { meta: { kind?: string; own?: string } }>(results: readonly T[], compact: string): T[] {
+export function ordered<T extends { meta: { kind?: string; own?: string; hint?: string } }>(results: readonly T[], compact: string): T[] {
   // A name the query begins ("ba ria" → "bariavungtau", "hcm" → "hcmc") counts as the page's own.
   const named = (r: T) => compact.length >= 3 && (r.meta.own ?? '').split(' ').some((n) => n.startsWith(compact));
-  const rank = (r: T) => (named(r) ? 0 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
+  // A province the queried one became part of, or was formed from ("tay ninh": Long An, "nay thuộc Tây Ninh").
+  const related = (r: T) => compact.length >= 3 && fold(r.meta.hint ?? '').includes(compact);
+  const rank = (r: T) => (named(r) ? 0 : related(r) ? 5 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
   return results
     .map((r, i) => ({ r, i, k: rank(r) }))
     .sort((a, b) => a.k - b.k || a.i - b.i)

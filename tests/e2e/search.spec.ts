@@ -55,6 +55,8 @@ test.describe('Vietnamese', () => {
     const options = page.locator('#site-search-list [role=option]');
     await expect(options.filter({ hasText: 'nay thuộc Tây Ninh' }).first()).toBeVisible();
     await expect(options.filter({ hasText: 'gồm Long An, Tây Ninh (cũ)' }).first()).toBeVisible();
+    // The old provinces a new one was formed from come right after it.
+    expect((await search(page, 'tay ninh')).slice(0, 3)).toEqual(expect.arrayContaining(['/tinh/tay-ninh/', '/tinh/tay-ninh-cu/', '/tinh/long-an/']));
     // "hcm" names both today's city and the old one: today's comes first.
     expect((await search(page, 'hcm'))[0]).toBe('/tinh/ho-chi-minh/');
     // Hà Tây, part of Hà Nội since 2008, finds Hà Nội.

@@ -293,6 +293,7 @@ describe('search terms', () => {
     ['a name the query begins counts as the page\'s own', 'baria', [r('m', 'metric'), r('hcm', 'province', 'hochiminh'), r('brvt', 'old', 'bariavungtau')], ['brvt', 'm', 'hcm']],
     ['an alias too: "hcm" begins "hcmc", today\'s city first', 'hcm', [r('ct', 'province', 'cantho'), r('hcmcu', 'old', 'hochiminh hcmc'), r('hcm', 'province', 'hochiminh hcmc')], ['hcm', 'hcmcu', 'ct']],
     ['two letters are too few to count', 'ha', [r('hn', 'old', 'hanoi'), r('m', 'metric')], ['m', 'hn']],
+    ['a province tied to the queried one by the 2025 map comes right after it', 'tayninh', [r('hn', 'province', 'hanoi'), { id: 'la', meta: { kind: 'old', own: 'longan', hint: 'nay thuộc Tây Ninh' } }, r('tn', 'province', 'tayninh')], ['tn', 'la', 'hn']],
   ])('result order: %s', (_, compact, input, expected) => {
     expect(ordered(input, compact).map((x) => x.id)).toEqual(expected);
   });

@@ -23,16 +23,44 @@ const QUOTED = /'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”/g;
  */
 export function quotedRuns(text: string, pageLang: 'vi' | 'en'): { text: string; lang: 'en' | 'vi' | null }[] {
   const runs: { text: string; lang: 'en' | 'vi' | null }[] = [];
+  // On English pages an unquoted Vietnamese name ("table Thông tin cơ bản") is marked too.
+  const plain = (part: string) => (pageLang === 'en' ? runs.push(...vietnameseNames(part)) : runs.push({ text: part, lang: null }));
   let last = 0;
   for (const m of text.matchAll(QUOTED)) {
-    if (m.index! > last) runs.push({ text: text.slice(last, m.index), lang: null });
+    if (m.index! > last) plain(text.slice(last, m.index));
     const quote = m[0];
     const other = pageLang === 'vi' ? (hasEnglish(quote) ? 'en' : null) : /[^\x00-\x7f]/.test(quote) && !hasEnglish(quote) ? 'vi' : null;
     runs.push({ text: quote, lang: other });
     last = m.index! + quote.length;
   }
-  if (last < text.length) runs.push({ text: text.slice(last), lang: null });
+  if (last < text.length) plain(text.slice(last));
   return runs;
+}
+
+/** Words that frame a locator in English; what lies between them and punctuation or numbers is a name. */
+const FRAME = /(\b(?:table|tables|row|rows|para|paras|paragraph|column|columns|section|item|items|line|headline|lead|teaser|standfirst|bullet|title|heading|page|part|entry|list|summary|and|of|the|in|last|first|read|p\.)\b|[,;:()]|\d+(?:[.,]\d+)*)/i;
+
+/** An unquoted passage of an English locator in runs: Vietnamese names marked `vi`, the frame unmarked. */
+function vietnameseNames(text: string): { text: string; lang: 'vi' | null }[] {
+  const out: { text: string; lang: 'vi' | null }[] = [];
+  for (const piece of text.split(FRAME)) {
+    if (!piece) continue;
+    const core = piece.trim();
+    if (core && /[^\x00-\x7f]/.test(core) && !FRAME.test(core)) {
+      const lead = piece.slice(0, piece.indexOf(core));
+      const tail = piece.slice(piece.indexOf(core) + core.length);
+      if (lead) out.push({ text: lead, lang: null });
+      out.push({ text: core, lang: 'vi' });
+      if (tail) out.push({ text: tail, lang: null });
+    } else out.push({ text: piece, lang: null });
+  }
+  // Adjacent unmarked pieces read as one run.
+  return out.reduce<{ text: string; lang: 'vi' | null }[]>((acc, r) => {
+    const prev = acc[acc.length - 1];
+    if (prev && prev.lang === null && r.lang === null) prev.text += r.text;
+    else acc.push({ ...r });
+    return acc;
+  }, []);
 }
 
 /** Plain-ASCII words that stand alone in Vietnamese locators: km², "Top 10" tables, page numbers, sapo, place names. */

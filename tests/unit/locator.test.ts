@@ -118,6 +118,10 @@ describe('quotedRuns: quoted passages in the other language are marked', () => {
     ["para 'Theo ông Cang…'", 'en', [["para ", null], ["'Theo ông Cang…'", 'vi']]],
     ['đoạn 3', 'vi', [['đoạn 3', null]]],
     ["mục 'A' và 'Quy mô dân số'", 'vi', [["mục ", null], ["'A'", null], [' và ', null], ["'Quy mô dân số'", null]]],
+    // English pages: unquoted Vietnamese names between the locator's English words are marked too
+    ['table Thông tin cơ bản, row 4 Diện tích (km2)', 'en', [['table ', null], ['Thông tin cơ bản', 'vi'], [', row 4 ', null], ['Diện tích', 'vi'], [' (km2)', null]]],
+    ['para 3', 'en', [['para 3', null]]],
+    ["section I, bullet 'Dân số'", 'en', [['section I, bullet ', null], ["'Dân số'", 'vi']]],
   ] as const)('%s (%s)', (text, lang, runs) => {
     expect(quotedRuns(text, lang).map((r) => [r.text, r.lang])).toEqual(runs);
   });

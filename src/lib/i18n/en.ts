@@ -252,8 +252,7 @@ export const en: Dictionary = {
     swipeHint: 'Swipe sideways to see the whole chart →',
     csvPreamble: 'Tinh Gọn dataset v{version} — {title} — {licence}',
     locator: 'Where in the source',
-    /** Locators are written in English: nothing to translate. */
-    /** Vietnamese legal words in locators, in English (English pages translate the other way). */
+    /** Locators are written in English; only their Vietnamese legal words are translated on English pages. */
     locatorWords: [
       ['Phụ lục', 'Annex'],
       ['Điều', 'Art.'],
@@ -261,7 +260,7 @@ export const en: Dictionary = {
       ['điểm', 'point'],
       ['Mục', 'Section'],
     ] as [string, string][],
-    /** Whole names of Vietnamese bodies, glossed in English after the name. */
+    /** Whole names of Vietnamese bodies (shown by their English name) and words of our bracketed remarks. */
     publisherWords: [
       ['Quốc hội', 'National Assembly'],
       ['Ủy ban Thường vụ Quốc hội', 'National Assembly Standing Committee'],

@@ -198,22 +198,24 @@ function locatorHtml(locator: string, s: CompareStrings): string {
   return quotedRuns(l.text, s.lang).map((r) => (r.lang ? `<span lang="${r.lang}">${escapeXml(r.text)}</span>` : escapeXml(r.text))).join('');
 }
 
-/** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */
+/** The mark on a figure another source contradicts ("Nguồn khác nhau"); empty otherwise. */
+const conflictBadge = (v: CompareValue) => (v.conflictText ? ` <span class="badge warn">${escapeXml(v.conflictText)}</span>` : '');
+
 /** One cell of the compare page's table: the figure, its date and status, and a mark when sources differ. */
 export function compareCellHtml(v: CompareValue | undefined): string {
   if (!v) return '<span class="missing">—</span>';
   const when = [v.dateText, v.statusText].filter(Boolean).join(', ');
-  const conflict = v.conflictText ? ` <span class="badge warn">${escapeXml(v.conflictText)}</span>` : '';
-  return `${escapeXml(v.text)} <span class="muted small">(${escapeXml(when)})</span>${conflict}`;
+  return `${escapeXml(v.text)} <span class="muted small">(${escapeXml(when)})</span>${conflictBadge(v)}`;
 }
 
+/** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */
 export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: CompareData, names: Readonly<Record<string, string>>, s: CompareStrings): string {
   const cells = fig.data.rows.map((r) => {
     const v = data.values[String(r[0])]?.[fig.metric.id];
     const source = v ? `<a href="${escapeXml(s.sourcesHref)}#src-${escapeXml(v.source)}">${escapeXml(names[v.source] ?? v.source)}</a>` : '—';
     return (
       `<tr data-unit="${escapeXml(String(r[0]))}"><th scope="row">${escapeXml(String(r[1]))}</th>` +
-      `<td class="num">${v ? escapeXml(v.text) + (v.conflictText ? ` <span class="badge warn">${escapeXml(v.conflictText)}</span>` : '') : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
+      `<td class="num">${v ? escapeXml(v.text) + conflictBadge(v) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
       `<td>${v ? escapeXml(v.dateText) : '—'}</td><td>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
       `<td>${source}</td><td>${v ? locatorHtml(v.locator, s) : '—'}</td></tr>`
     );

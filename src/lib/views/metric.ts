@@ -4,6 +4,7 @@ import type { Observation } from '../schema/observation.ts';
 import type { Unit } from '../schema/unit.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { dayMs, recencyOf } from '../dates.ts';
+import { predecessors } from '../queries.ts';
 
 export type Era = 'current' | 'pre-2025';
 
@@ -92,7 +93,7 @@ function computePopulations(d: Dataset, unit: string, era: Era): Observation[] {
   const u = d.units.find((x) => x.id === unit);
   if (!u || u.era !== 'current') return [];
   if (u.valid_from === '') return same.length > 0 ? same : own;
-  const preds = d.lineage.filter((l) => l.to === unit && l.from !== unit).map((l) => d.units.find((x) => x.id === l.from)!).filter(Boolean);
+  const preds = predecessors(d, unit).filter((p) => p !== unit).map((p) => d.units.find((x) => x.id === p)).filter((x): x is Unit => Boolean(x));
   if (preds.length === 0) return same;
   const predLists = preds.map((p) => reported(p.id).filter(inEra('pre-2025')));
   const sums: Observation[] = [];
@@ -130,7 +131,7 @@ export interface PopulationBasis {
   chosen: Map<string, Observation>;
   /** True when the chosen figures are of different dates. */
   mixed: boolean;
-  /** Units whose figure is not at `date` (they have none at that date): their latest is used. */
+  /** Units without a figure at `date`: their figure nearest to it is used. */
   exceptions: string[];
 }
 

@@ -210,18 +210,20 @@ export function compareCellHtml(v: CompareValue | undefined): string {
 
 /** The numbers of one compare chart as an accessible, collapsed table (the embed page's table). */
 export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: CompareData, names: Readonly<Record<string, string>>, s: CompareStrings): string {
+  // Each cell names its column, for the one-card-per-row layout on narrow screens.
+  const label = (text: string) => ` data-label="${escapeXml(text)}"`;
   const cells = fig.data.rows.map((r) => {
     const v = data.values[String(r[0])]?.[fig.metric.id];
     const source = v ? `<a href="${escapeXml(s.sourcesHref)}#src-${escapeXml(v.source)}">${escapeXml(names[v.source] ?? v.source)}</a>` : '—';
     return (
       `<tr data-unit="${escapeXml(String(r[0]))}"><th scope="row">${escapeXml(String(r[1]))}</th>` +
-      `<td class="num">${v ? escapeXml(v.text) + conflictBadge(v) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
-      `<td>${v ? escapeXml(v.dateText) : '—'}</td><td>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
-      `<td>${source}</td><td>${v ? locatorHtml(v.locator, s) : '—'}</td></tr>`
+      `<td class="num"${label(s.value)}>${v ? escapeXml(v.text) + conflictBadge(v) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
+      `<td${label(s.date)}>${v ? escapeXml(v.dateText) : '—'}</td><td${label(s.statusLabel)}>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
+      `<td${label(s.source)}>${source}</td><td${label(s.locator)}>${v ? locatorHtml(v.locator, s) : '—'}</td></tr>`
     );
   });
   return (
-    `<details class="data-table"><summary>${escapeXml(s.tableOf)}</summary><div class="table-scroll"><table>` +
+    `<details class="data-table"><summary>${escapeXml(s.tableOf)}</summary><div class="table-scroll"><table class="cards">` +
     `<caption class="visually-hidden">${escapeXml(fig.metric.label)}</caption>` +
     `<thead><tr><th scope="col">${escapeXml(s.unit)}</th><th scope="col" class="num">${escapeXml(s.value)}</th><th scope="col">${escapeXml(s.date)}</th>` +
     `<th scope="col">${escapeXml(s.statusLabel)}</th><th scope="col">${escapeXml(s.source)}</th><th scope="col">${escapeXml(s.locator)}</th></tr></thead>` +

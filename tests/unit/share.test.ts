@@ -246,6 +246,9 @@ describe('per-100,000 figures say what they divide by', () => {
           expect(others.length * 2).toBeLessThan(rated.length);
           const note = era.rankingNotes.find((n) => n.includes(most))!;
           for (const r of rated.filter((x) => others.includes(x[col('unit')]))) expect(note).toContain(String(r[col('name')]));
+          // Their bars carry the dagger the note speaks of, in per-100,000 mode only.
+          expect(note).toContain('†');
+          for (const v of era.ranking.variants) expect(v.svg.split('†').length - 1).toBe(v.pc ? others.length : 0);
           expect(says(basis) || says(mixed)).toBe(false);
         } else {
           expect(says(mixed)).toBe(popDates.size > 1);

@@ -27,6 +27,8 @@ export interface CompareValue {
   status: string;
   locator: string;
   denominator: number | null;
+  /** Ids of observations from other sources that state another figure, space-separated (as in observations.csv); empty if none. */
+  conflicts_with: string;
 }
 
 /** What the compare page needs, small enough to embed as JSON: labels, search terms, headline figures. */
@@ -72,6 +74,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
         status: h.status,
         locator: h.locator,
         denominator: h.denominator,
+        conflicts_with: h.conflicts_with.join(' '),
       };
     }
   }
@@ -97,7 +100,7 @@ export function shownMetrics(data: CompareData, selected: readonly string[]): Co
   return data.metrics.filter((m) => selected.some((u) => data.values[u]?.[m.id]));
 }
 
-export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'date', 'status', 'source', 'locator'];
+export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'date', 'status', 'source', 'locator', 'conflicts_with'];
 
 /**
  * One compare chart for a selection: the bars drawn (a province without a figure is a labelled gap),
@@ -115,7 +118,7 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];
-    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null];
+    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null, v?.conflicts_with || null];
   });
   const chartData: ChartData = {
     title: metric.label,

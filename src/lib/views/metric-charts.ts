@@ -120,6 +120,8 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     const perCapStates = view.rows.some((r) => r.perCapita !== null) ? [false, true] : [false];
     const rankingTitle = fill(m.rankingTitle, { metric: label });
     const variants: RankingVariant[] = [];
+    // In per-100,000 mode, a bar whose population is not at the shared date carries a dagger (the note says why).
+    const offBasis = new Set(view.populationExceptions);
     for (const pc of perCapStates) {
       for (const k of keys) {
         const rows = sortRows(view.rows.filter((r) => !pc || r.perCapita !== null), k, nameOf, cmp, pc);
@@ -128,7 +130,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
           id: r.unit.id,
           label: nameOf(r.unit),
           value: pc ? r.perCapita! : r.observation.value,
-          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatDate(r.observation.date, lang)}` : ''),
+          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatDate(r.observation.date, lang)}` : '') + (pc && offBasis.has(r.unit.id) ? ' †' : ''),
           planned: r.observation.status !== 'reported',
         }));
         // Room on the right for the longest value label (about 6.6 px a character at 12 px), so that a

@@ -170,3 +170,18 @@ export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: L
     return translated !== inner && !hasEnglish(translated.replace(/[\w-]+(?:\.[\w-]+)+/g, '')) ? `(${translated})` : whole;
   });
 }
+
+/** Letters only Vietnamese uses among the languages of our sources. */
+const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+
+/**
+ * The language of a source's title, for its `lang` attribute. Usually the page's (`source.language`),
+ * but a title can be in another: the Vietnamese words of a page address standing for the title of an
+ * English or Japanese rendering, or an English title of an English edition of a Vietnamese paper.
+ */
+export function titleLang(title: string, pageLanguage: string): string {
+  const ascii = !/[^\x00-\x7f]/.test(title);
+  if (VIETNAMESE_LETTERS.test(title) && !hasEnglish(title)) return 'vi';
+  if (ascii && hasEnglish(title)) return 'en';
+  return pageLanguage;
+}

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
-import { hasEnglish, localiseLegalTitle, localiseLocator, localisePublisher, quotedRuns } from '../../src/lib/locator.ts';
+import { hasEnglish, localiseLegalTitle, localiseLocator, localisePublisher, quotedRuns, titleLang } from '../../src/lib/locator.ts';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
 
@@ -124,5 +124,20 @@ describe('quotedRuns: quoted passages in the other language are marked', () => {
     ["section I, bullet 'Dân số'", 'en', [['section I, bullet ', null], ["'Dân số'", 'vi']]],
   ] as const)('%s (%s)', (text, lang, runs) => {
     expect(quotedRuns(text, lang).map((r) => [r.text, r.lang])).toEqual(runs);
+  });
+});
+
+describe('titleLang: the language of a source title, which may differ from its page', () => {
+  test.each([
+    ['Tây Ninh công bố nhân sự lãnh đạo các sở', 'vi', 'vi'],
+    ['Nhìn lại kết quả 6 tháng cải cách hành chính ở Cao Bằng', 'en', 'vi'], // an English edition, titled from its Vietnamese address
+    ['Hội đồng nhân dân tỉnh Thái Nguyên quyết nghị nhiều nội dung', 'ja', 'vi'],
+    ['Ho Chi Minh City has only 16 specialized agencies left', 'en', 'en'],
+    ['Hanoi finalizes the names of 8 new departments', 'vi', 'en'],
+    ["Tag page 'cải cách bộ máy': Thành lập Ban Chỉ đạo", 'vi', 'vi'], // mixed: the page's language
+    ['Nghị quyết số 202/2025/QH15', 'vi', 'vi'],
+    ['タイグエン省', 'ja', 'ja'],
+  ])('%s (page %s) → %s', (title, page, want) => {
+    expect(titleLang(title, page)).toBe(want);
   });
 });

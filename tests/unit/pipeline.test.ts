@@ -80,6 +80,8 @@ describe('cross-table rules', () => {
       ['extra-sources.csv:2:1: id-duplicate: already defined at tests/fixtures/mini/sources.csv:3 ("press-b")']],
     ['a bad URL and kind', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\nx1,P,T,ftp://x,2020,vi,blog,2026-11-22,\n',
       ['extra-sources.csv:2:4: url-invalid: must start with http:// or https:// ("ftp://x")', 'extra-sources.csv:2:7: kind-invalid: must be one of law, government, press, dataset, secondary ("blog")']],
+    ['a language that is not an ISO 639-1 code', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\nx2,P,T,,2020,Tiếng Việt,press,2026-11-22,\nx3,P,T,,2020,JA,press,2026-11-22,\n',
+      ['extra-sources.csv:2:6: language-invalid: must be an ISO 639-1 code of two lower-case letters (vi, en, ja…) ("Tiếng Việt")', 'extra-sources.csv:3:6: language-invalid: must be an ISO 639-1 code of two lower-case letters (vi, en, ja…) ("JA")']],
     ['an event for a dissolved province after the merger', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-x,long-an,2025-08-01,plan,a,b,press-b,p1,\n',
       ['extra-events.csv:2:2: unit-not-valid: Long An (long-an) existed until 2025-06-30, so it cannot have a figure dated 2025-08-01; from 2025-07-01 it is part of Tây Ninh (tay-ninh) ("long-an")']],
     ['an event without unit or note', 'events', 'id,unit,date,type,title_vi,title_en,source,locator,note\nev-y,,2019,plan,a,b,press-b,p1,\n',

@@ -5,7 +5,7 @@ import { eventTypes, type ReformEvent } from '../schema/event.ts';
 import type { Lineage } from '../schema/lineage.ts';
 import { isWholeNumberMetric, type Metric } from '../schema/metric.ts';
 import { statuses, type Observation } from '../schema/observation.ts';
-import { SOURCE_KINDS, type Source } from '../schema/source.ts';
+import { LANGUAGE_CODE, SOURCE_KINDS, type Source } from '../schema/source.ts';
 import { regionIds, type Unit } from '../schema/unit.ts';
 import { editDistance, normaliseText } from '../text.ts';
 import type { CsvRow } from '../csv.ts';
@@ -55,6 +55,17 @@ function oneOf<T extends string>(t: Table, row: CsvRow, column: string, allowed:
   }
   // The constant, not the cell's own copy: a million rows then share one string per value.
   return allowed[i];
+}
+
+/** A source's language: an ISO 639-1 code (`vi`, `en`, or e.g. `ja` for a Japanese rendering). */
+function languageCell(t: Table, row: CsvRow): string | null {
+  const v = requireCell(t, row, 'language');
+  if (v === null) return null;
+  if (!LANGUAGE_CODE.test(v)) {
+    t.fail(row, 'language', 'language-invalid', 'must be an ISO 639-1 code of two lower-case letters (vi, en, ja…)');
+    return null;
+  }
+  return v;
 }
 
 function dateCell(t: Table, row: CsvRow, column: string, required: boolean, rule = 'date-invalid'): PartialDate | null | undefined {
@@ -146,7 +157,7 @@ export function readSources(files: SourceFile[]): { sources: Source[]; lines: Ma
       if (url && !/^https?:\/\/\S+$/.test(url)) t.fail(row, 'url', 'url-invalid', 'must start with http:// or https://');
       const published = dateCell(t, row, 'published', false);
       const accessed = dateCell(t, row, 'accessed', false);
-      const language = oneOf(t, row, 'language', ['vi', 'en'] as const);
+      const language = languageCell(t, row);
       const kind = oneOf(t, row, 'kind', SOURCE_KINDS);
       const noteVi = noteViProblem(t.cell(row, 'note'), t.cell(row, 'note_vi'));
       if (noteVi) t.fail(row, 'note_vi', noteVi.rule, noteVi.message);

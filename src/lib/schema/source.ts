@@ -7,6 +7,9 @@ import { z } from 'zod';
  */
 export const SOURCE_KINDS = ['law', 'government', 'press', 'dataset', 'secondary'] as const;
 
+/** An ISO 639-1 language code: two lower-case letters. */
+export const LANGUAGE_CODE = /^[a-z]{2}$/;
+
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** Empty when the source does not name its publisher. */
@@ -14,7 +17,11 @@ export const sourceSchema = z.object({
   title: z.string().min(1),
   url: z.string(),
   published: z.string(),
-  language: z.enum(['vi', 'en']),
+  /**
+   * The language of the page read, as an ISO 639-1 code: `vi` or `en` mostly, another code for a
+   * foreign-language rendering of a Vietnamese article (Vietnam.vn publishes many).
+   */
+  language: z.string().regex(LANGUAGE_CODE),
   kind: z.enum(SOURCE_KINDS),
   accessed: z.string(),
   note: z.string(),

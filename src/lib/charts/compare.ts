@@ -63,8 +63,10 @@ export function labelLines(label: string, max = 18): string[] {
   return [truncate(label.slice(0, at), max + 2), truncate(label.slice(at + 1), max + 2)];
 }
 
+// The second line starts with the space it was split at, so that copied text reads "Tây Ninh (cũ)", not
+// "Tây Ninh(cũ)"; a leading space left of right-aligned text does not move it.
 function labelText(label: string, x: number, y: number): string {
   const lines = labelLines(label);
   if (lines.length === 1) return `<text x="${x}" y="${y}" text-anchor="end" dominant-baseline="central" font-size="12" fill="currentColor">${escapeXml(lines[0])}</text>`;
-  return `<text x="${x}" y="${y - 5.5}" text-anchor="end" dominant-baseline="central" font-size="10.5" fill="currentColor">${escapeXml(lines[0])}<tspan x="${x}" dy="11">${escapeXml(lines[1])}</tspan></text>`;
+  return `<text x="${x}" y="${y - 5.5}" text-anchor="end" dominant-baseline="central" font-size="10.5" fill="currentColor">${escapeXml(lines[0])}<tspan x="${x}" dy="11"> ${escapeXml(lines[1])}</tspan></text>`;
 }

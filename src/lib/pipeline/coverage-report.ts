@@ -26,7 +26,11 @@ export function coverageMarkdown(d: Dataset): string {
     const old = pre.filter((u) => has(u.id, m.id, false)).length;
     const now = cur.filter((u) => has(u.id, m.id, true));
     const nat = d.observations.filter((o) => o.metric === m.id && national.has(o.unit)).length;
-    const missing = m.level === 'national' ? '—' : now.length === 0 ? 'all' : now.length === cur.length ? 'none' : cur.filter((u) => !now.includes(u)).map((u) => u.id).join(', ');
+    // A metric known only before 1 July 2025 (districts, whose tier ended then; Resolution 18-era cuts) is
+    // not missing for the 34 current provinces in the same sense as one they have yet to report.
+    const missing = m.level === 'national' ? '—'
+      : now.length === 0 ? (old > 0 ? '— (figures only before 1 July 2025)' : 'all')
+      : now.length === cur.length ? 'none' : cur.filter((u) => !now.includes(u)).map((u) => u.id).join(', ');
     lines.push(`| \`${m.id}\` | ${old}/63 | ${now.length}/34 | ${nat} | ${missing} |`);
   }
   // Per-capita figures divide by population: say how many old provinces share one reference year.

@@ -120,6 +120,25 @@ describe('downloads', () => {
     }
     expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['observations', 'units', 'lineage', 'metrics', 'sources', 'events', 'coverage']);
   });
+  test('declared constraints hold on every row (enum; pattern, anchored as Table Schema patterns are)', () => {
+    const pkg = JSON.parse(files.get('datapackage.json')!);
+    let checked = 0;
+    for (const r of pkg.resources) {
+      const rows = parseCsv(files.get(r.path)!).rows;
+      for (const f of r.schema.fields as { name: string; constraints?: { enum?: string[]; pattern?: string } }[]) {
+        const { enum: allowed, pattern } = f.constraints ?? {};
+        if (!allowed && !pattern) continue;
+        for (const row of rows) {
+          const v = row.cells[f.name];
+          if (v === '' || v === undefined) continue;
+          if (allowed) expect(allowed, `${r.name}.${f.name}`).toContain(v);
+          if (pattern) expect(v, `${r.name}.${f.name}`).toMatch(new RegExp(`^(?:${pattern})$`));
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
+  });
   test('foreign keys are declared and hold: every reference names a row of the table it points to', () => {
     const pkg = JSON.parse(files.get('datapackage.json')!);
     const keys = (resource: string, field: string) => new Set(parseCsv(files.get(`${resource}.csv`)!).rows.map((r) => r.cells[field]));

@@ -21,15 +21,18 @@ const QUOTED = /'[^']*'|"[^"]*"|‘[^’]*’|“[^”]*”/g;
  * A translated locator in runs, so that a page can mark the language of the passages it quotes: on a
  * Vietnamese page "đoạn 'After the arrangement…'" is Vietnamese with an English quotation.
  */
-export function quotedRuns(text: string, pageLang: 'vi' | 'en'): { text: string; lang: 'en' | 'vi' | null }[] {
-  const runs: { text: string; lang: 'en' | 'vi' | null }[] = [];
+export function quotedRuns(text: string, pageLang: 'vi' | 'en', sourceLang?: string): { text: string; lang: string | null }[] {
+  const runs: { text: string; lang: string | null }[] = [];
   // On English pages an unquoted Vietnamese name ("table Thông tin cơ bản") is marked too.
   const plain = (part: string) => (pageLang === 'en' ? runs.push(...vietnameseNames(part)) : runs.push({ text: part, lang: null }));
   let last = 0;
   for (const m of text.matchAll(QUOTED)) {
     if (m.index! > last) plain(text.slice(last, m.index));
     const quote = m[0];
-    const other = pageLang === 'vi' ? (hasEnglish(quote) ? 'en' : null) : /[^\x00-\x7f]/.test(quote) && !hasEnglish(quote) ? 'vi' : null;
+    // A source in a third language (a French or Japanese rendering) is quoted in that language, unless
+    // the quotation is plainly Vietnamese.
+    const third = sourceLang && sourceLang !== 'vi' && sourceLang !== 'en' && !(VIETNAMESE_LETTERS.test(quote) && !hasEnglish(quote)) ? sourceLang : null;
+    const other = third ? third : pageLang === 'vi' ? (hasEnglish(quote) ? 'en' : null) : /[^\x00-\x7f]/.test(quote) && !hasEnglish(quote) ? 'vi' : null;
     runs.push({ text: quote, lang: other });
     last = m.index! + quote.length;
   }
@@ -180,6 +183,8 @@ const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặ�
  * English or Japanese rendering, or an English title of an English edition of a Vietnamese paper.
  */
 export function titleLang(title: string, pageLanguage: string): string {
+  // A page in a third language keeps its code unless the title is plainly Vietnamese (an address's words).
+  if (pageLanguage !== 'vi' && pageLanguage !== 'en') return VIETNAMESE_LETTERS.test(title) && !hasEnglish(title) ? 'vi' : pageLanguage;
   const ascii = !/[^\x00-\x7f]/.test(title);
   if (VIETNAMESE_LETTERS.test(title) && !hasEnglish(title)) return 'vi';
   if (ascii && hasEnglish(title)) return 'en';

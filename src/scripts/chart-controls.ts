@@ -32,6 +32,8 @@ export function initChartControls(): void {
           const r = rows.get(id);
           if (r) tbody.appendChild(r);
         }
+        // Rows the chart leaves out (no population for a rate) go last.
+        for (const [id, r] of rows) if (!order.includes(id)) tbody.appendChild(r);
       }
       if (push) {
         const url = new URL(location.href);
@@ -40,6 +42,7 @@ export function initChartControls(): void {
         history.replaceState(null, '', url);
       }
       section?.setAttribute('data-state', `${sort}-${pc}`);
+      for (const s of Array.from(figure.querySelectorAll<HTMLElement>('[data-percap-suffix]'))) s.hidden = pc !== '1';
     };
     form.addEventListener('change', () => apply(true));
     form.addEventListener('submit', (e) => e.preventDefault());

@@ -7,7 +7,26 @@ export function initEmbedFrame(): void {
   const params = new URLSearchParams(location.search);
   const variants = Array.from(document.querySelectorAll<HTMLElement>('.variant[data-sort]'));
   const wanted = variants.find((v) => v.dataset.sort === (params.get('sort') ?? 'value') && v.dataset.percap === (params.get('percap') === '1' ? '1' : '0'));
-  if (wanted) for (const v of variants) v.hidden = v !== wanted;
+  if (wanted) {
+    for (const v of variants) v.hidden = v !== wanted;
+    // The table follows the chart's order, and a per-100,000 chart says so in its title (page and tab).
+    const tbody = document.querySelector('tbody');
+    const rows = tbody ? new Map(Array.from(tbody.rows).map((r) => [r.dataset.unit!, r])) : new Map<string, HTMLTableRowElement>();
+    const order = wanted.dataset.order?.split(' ') ?? [];
+    for (const id of order) {
+      const r = rows.get(id);
+      if (r) tbody!.appendChild(r);
+    }
+    // Rows the chart leaves out (no population for a rate) go last.
+    for (const [id, r] of rows) if (!order.includes(id)) tbody!.appendChild(r);
+    const suffix = document.querySelector<HTMLElement>('[data-percap-suffix]');
+    const heading = suffix?.parentElement;
+    if (suffix && heading && wanted.dataset.percap === '1') {
+      const plain = heading.textContent!.slice(0, -suffix.textContent!.length);
+      suffix.hidden = false;
+      document.title = document.title.replace(plain, plain + suffix.textContent);
+    }
+  }
 
   const root = document.querySelector<HTMLElement>('[data-embed-root]');
   if (!root || window.parent === window) return;

@@ -188,10 +188,29 @@ for (const [path, lang, back] of [
   });
 }
 
-test('an embed with ?sort= shows that sorting', async ({ page }) => {
+test('an embed with ?sort= shows that sorting, says when it shows rates, and its table follows the chart', async ({ page }) => {
   await page.goto('/embed/chi-so/communes/ranking-34/?sort=name&percap=1');
-  await expect(page.locator('.variant:not([hidden])')).toHaveAttribute('data-sort', 'name');
-  await expect(page.locator('.variant:not([hidden])')).toHaveAttribute('data-percap', '1');
+  const shown = page.locator('.variant:not([hidden])');
+  await expect(shown).toHaveAttribute('data-sort', 'name');
+  await expect(shown).toHaveAttribute('data-percap', '1');
+  expect(await page.locator('h1').innerText()).toMatch(/\(trên 100\.000 dân\)$/);
+  await expect(page).toHaveTitle(/\(trên 100\.000 dân\) — biểu đồ nhúng$/);
+  const order = (await shown.getAttribute('data-order'))!.split(' ');
+  expect(await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.unit))).toEqual(expect.arrayContaining(order));
+  await expect(page.locator('tbody tr').first()).toHaveAttribute('data-unit', order[0]);
+  await expect(page.locator('[data-nojs-only]')).toBeHidden();
+});
+
+test('without JavaScript an embed says what it cannot show', async ({ browser, baseURL }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(`${baseURL}/embed/chi-so/communes/ranking-34/?percap=1`);
+  await expect(page.locator('[data-percap-suffix]')).toBeHidden();
+  expect(await page.locator('h1').innerText()).toMatch(/: xếp hạng$/);
+  await expect(page.locator('[data-nojs-only]')).toContainText('cần JavaScript');
+  await page.goto(`${baseURL}/embed/so-sanh/communes/?u=tay-ninh,long-an`);
+  await expect(page.locator('[data-nojs-only]')).toContainText('bốn tỉnh mặc định');
+  await ctx.close();
 });
 
 test('an embed inside a host page sets its iframe to the height of its content, and follows it', async ({ page, baseURL }) => {

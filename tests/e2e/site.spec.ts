@@ -45,6 +45,11 @@ test('a metric page sorts, toggles per capita, and keeps the state in the URL', 
   await figure.getByLabel('Tính trên 100.000 dân').check();
   await expect(figure.locator('.variant:not([hidden])')).toHaveAttribute('data-percap', '1');
   await expect(page).toHaveURL(/percap-34=1/);
+  // The title says the chart now shows rates.
+  expect(await figure.locator('.chart-title').innerText()).toMatch(/: xếp hạng \(trên 100\.000 dân\)$/);
+  await figure.getByLabel('Tính trên 100.000 dân').uncheck();
+  await expect(figure.locator('[data-percap-suffix]')).toBeHidden();
+  expect(await figure.locator('.chart-title').innerText()).toMatch(/: xếp hạng$/);
   // A shared link reproduces the view.
   await page.goto('/chi-so/communes/?sort-34=change&percap-34=0');
   await expect(page.locator('#ranking-34 .variant:not([hidden])')).toHaveAttribute('data-sort', 'change');

@@ -137,7 +137,20 @@ describe('titleLang: the language of a source title, which may differ from its p
     ["Tag page 'cải cách bộ máy': Thành lập Ban Chỉ đạo", 'vi', 'vi'], // mixed: the page's language
     ['Nghị quyết số 202/2025/QH15', 'vi', 'vi'],
     ['タイグエン省', 'ja', 'ja'],
+    ['Quelle est la population de Nghe An dans le pays ?', 'fr', 'fr'], // a third language is trusted over the English guess
   ])('%s (page %s) → %s', (title, page, want) => {
     expect(titleLang(title, page)).toBe(want);
+  });
+});
+
+describe('quotedRuns: a quotation from a source in a third language is marked with that language', () => {
+  test.each([
+    ["đoạn bắt đầu bằng 'Au 1er avril 2019, la province'", 'vi', 'fr', "'Au 1er avril 2019, la province'", 'fr'],
+    ["para '再編後、タイグエン省'", 'en', 'ja', "'再編後、タイグエン省'", 'ja'],
+    ["para '再編後、タイグエン省'", 'vi', 'ja', "'再編後、タイグエン省'", 'ja'],
+    ["para 'Tỉnh có diện tích'", 'en', 'bn', "'Tỉnh có diện tích'", 'vi'], // plainly Vietnamese stays Vietnamese
+    ["para 'After the arrangement'", 'vi', 'en', "'After the arrangement'", 'en'],
+  ])('%s on a %s page, source %s', (text, page, source, quote, want) => {
+    expect(quotedRuns(text, page as 'vi' | 'en', source).find((r) => r.text === quote)?.lang).toBe(want);
   });
 });

@@ -310,6 +310,8 @@ export const en: Dictionary = {
     siteLine: '{site} · data v{version} · CC BY 4.0',
     embedOpen: 'See it in full on Tinh Gọn',
     embedTitle: '{title} — embedded chart',
+    embedNoJsRanking: 'Without JavaScript this embedded chart shows the figures by value; other orders and the per-100,000 view need JavaScript.',
+    embedNoJsCompare: 'Without JavaScript this embedded chart shows the four default provinces, not the ones chosen.',
   },
   search: {
     label: 'Search',

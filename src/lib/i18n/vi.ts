@@ -348,6 +348,8 @@ export const vi = {
     siteLine: '{site} · dữ liệu v{version} · CC BY 4.0',
     embedOpen: 'Xem đầy đủ trên Tinh Gọn',
     embedTitle: '{title} — biểu đồ nhúng',
+    embedNoJsRanking: 'Khi không có JavaScript, biểu đồ nhúng này hiện số liệu theo giá trị; cách sắp xếp khác và chế độ tính trên 100.000 dân cần JavaScript.',
+    embedNoJsCompare: 'Khi không có JavaScript, biểu đồ nhúng này hiện bốn tỉnh mặc định, không phải các tỉnh đã chọn.',
   },
   search: {
     label: 'Tìm kiếm',

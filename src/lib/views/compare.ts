@@ -29,6 +29,8 @@ export interface CompareValue {
   denominator: number | null;
   /** Ids of observations from other sources that state another figure, space-separated (as in observations.csv); empty if none. */
   conflicts_with: string;
+  /** The language of the source's page when neither Vietnamese nor English (quotations in its locator are marked so). */
+  sourceLang?: string;
 }
 
 /** What the compare page needs, small enough to embed as JSON: labels, search terms, headline figures. */
@@ -57,6 +59,8 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
   const provinces = d.units.filter((u) => u.era !== 'national');
   const metrics = compareMetrics(d);
   const values: CompareData['values'] = {};
+  const sourceLanguage = new Map(d.sources.map((s) => [s.id, s.language]));
+  const languageOf = (id: string) => { const l = sourceLanguage.get(id); return l && l !== 'vi' && l !== 'en' ? l : undefined; };
   for (const u of provinces) {
     const own = d.observations.filter((o) => o.unit === u.id);
     for (const m of metrics) {
@@ -75,6 +79,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
         locator: h.locator,
         denominator: h.denominator,
         conflicts_with: h.conflicts_with.join(' '),
+        ...(languageOf(h.source) ? { sourceLang: languageOf(h.source) } : {}),
       };
     }
   }
@@ -195,10 +200,10 @@ export function compareSourceLine(sources: readonly string[], names: Readonly<Re
   };
 }
 
-function locatorHtml(locator: string, s: CompareStrings): string {
+function locatorHtml(locator: string, s: CompareStrings, sourceLang?: string): string {
   const l = localiseLocator(locator, s.lang, s.locatorWords);
   if (l.lang) return `<span lang="${l.lang}">${escapeXml(l.text)}</span>`;
-  return quotedRuns(l.text, s.lang).map((r) => (r.lang ? `<span lang="${r.lang}">${escapeXml(r.text)}</span>` : escapeXml(r.text))).join('');
+  return quotedRuns(l.text, s.lang, sourceLang).map((r) => (r.lang ? `<span lang="${r.lang}">${escapeXml(r.text)}</span>` : escapeXml(r.text))).join('');
 }
 
 /** The mark on a figure another source contradicts ("Nguồn khác nhau"); empty otherwise. */
@@ -222,7 +227,7 @@ export function compareTableHtml(fig: ReturnType<typeof compareFigure>, data: Co
       `<tr data-unit="${escapeXml(String(r[0]))}"><th scope="row">${escapeXml(String(r[1]))}</th>` +
       `<td class="num"${label(s.value)}>${v ? escapeXml(v.text) + conflictBadge(v) : `<span class="missing">${escapeXml(s.missing)}</span>`}</td>` +
       `<td${label(s.date)}>${v ? escapeXml(v.dateText) : '—'}</td><td${label(s.statusLabel)}>${v ? escapeXml(s.status[v.status] ?? v.status) : '—'}</td>` +
-      `<td${label(s.source)}>${source}</td><td${label(s.locator)}>${v ? locatorHtml(v.locator, s) : '—'}</td></tr>`
+      `<td${label(s.source)}>${source}</td><td${label(s.locator)}>${v ? locatorHtml(v.locator, s, v.sourceLang) : '—'}</td></tr>`
     );
   });
   return (

@@ -60,6 +60,14 @@ export function formatDate(text: string, lang: Lang): string {
   return String(y);
 }
 
+/**
+ * The span a flow covers, "25/10/2017 – 27/12/2024", when its start is known; otherwise its date alone
+ * (the date a running total or a count refers to).
+ */
+export function formatPeriod(periodStart: string | null | undefined, date: string, lang: Lang): string {
+  return periodStart ? `${formatDate(periodStart, lang)} – ${formatDate(date, lang)}` : formatDate(date, lang);
+}
+
 /** "A, B và C" / "A, B and C". */
 export function listJoin(items: readonly string[], lang: Lang): string {
   return new Intl.ListFormat(lang === 'vi' ? 'vi' : 'en', { style: 'long', type: 'conjunction' }).format(items);

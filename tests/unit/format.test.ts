@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatSigned, formatValue, listJoin } from '../../src/lib/format.ts';
+import { formatDate, formatNumber, formatPeriod, formatPercent, formatSigned, formatValue, listJoin } from '../../src/lib/format.ts';
 import { href } from '../../src/lib/routes.ts';
 
 describe('formatNumber (fixed decimals) and formatValue (as precise as recorded, up to the decimals)', () => {
@@ -60,5 +60,17 @@ describe('listJoin', () => {
     [['Vinh Long', 'Hau Giang', 'Phu Yen'], 'en', 'Vinh Long, Hau Giang, and Phu Yen'],
   ] as const)('%j (%s) → %j', (items, lang, out) => {
     expect(listJoin(items, lang)).toBe(out);
+  });
+});
+
+describe('formatPeriod: a flow counted over a period shows it; otherwise its date', () => {
+  test.each([
+    ['2017-10-25', '2024-12-27', 'vi', '25/10/2017 – 27/12/2024'],
+    ['2015', '2023-02-07', 'vi', '2015 – 7/2/2023'],
+    ['2015', '2023-02-07', 'en', '2015 – 7 February 2023'],
+    ['', '2025-07-01', 'vi', '1/7/2025'],
+    [null, '2025-07', 'en', 'July 2025'],
+  ] as const)('%s → %s (%s)', (start, date, lang, want) => {
+    expect(formatPeriod(start, date, lang)).toBe(want);
   });
 });

@@ -418,3 +418,20 @@ describe('changelog', () => {
     expect(cff).toMatch(/^repository-code: "https:\/\//m);
   });
 });
+
+describe('flows counted over a period say so', () => {
+  test.each(['vi', 'en'] as const)('public service units cut (%s): bars and rows carry the period, and a note says periods differ', (lang) => {
+    const metric = real.metrics.find((m) => m.id === 'public_service_units_cut')!;
+    const era = metricCharts(real, lang, metric).find((e) => e.view.era === 'pre-2025')!;
+    const withStart = era.view.rows.filter((r) => r.observation.period_start);
+    expect(withStart.length).toBeGreaterThan(0);
+    const col = (name: string) => era.ranking.data.columns.indexOf(name);
+    for (const r of withStart) {
+      const row = era.ranking.data.rows.find((x) => x[0] === r.unit.id)!;
+      expect(row[col('period_start')]).toBe(r.observation.period_start);
+    }
+    const svg = era.ranking.variants.find((v) => v.key === 'value' && !v.pc)!.svg;
+    expect(svg).toContain(lang === 'vi' ? '2015 – 7/2/2023' : '2015 – 7 February 2023');
+    expect(era.notes.some((n) => n.includes(lang === 'vi' ? 'giai đoạn' : 'period'))).toBe(true);
+  });
+});

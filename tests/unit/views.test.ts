@@ -235,11 +235,11 @@ describe('compare search on the real dataset', () => {
     expect(fig.bars.map((b) => b.unit)).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
     expect(fig.bars[1]).toMatchObject({ value: null, text: 'Chưa có số liệu' });
     expect(fig.data.rows.map((r) => r[0])).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
-    expect(fig.data.rows[1].slice(2)).toEqual([null, null, null, null, null, null, null]);
+    expect(fig.data.rows[1].slice(2)).toEqual([null, null, null, null, null, null, null, null]);
     const tayNinh = data.values['tay-ninh'].communes;
     // Each bar says which date its figure is for.
     expect(fig.bars[0].text).toBe(`${tayNinh.text} · ${tayNinh.dateText}`);
-    expect(fig.data.rows[0]).toEqual(['tay-ninh', 'Tây Ninh', tayNinh.value, tayNinh.denominator, tayNinh.date, tayNinh.status, tayNinh.source, tayNinh.locator, null]);
+    expect(fig.data.rows[0]).toEqual(['tay-ninh', 'Tây Ninh', tayNinh.value, tayNinh.denominator, null, tayNinh.date, tayNinh.status, tayNinh.source, tayNinh.locator, null]);
     expect(fig.data.file).toBe('compare-communes-tay-ninh-viet-nam-nowhere-ha-tinh');
     expect(fig.data.version).toBe(real.version);
     expect(fig.sources).toEqual([...new Set([tayNinh.source, data.values['ha-tinh'].communes.source])]);

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/index.ts';
 import { localiseLocator, quotedRuns, type LocatorWords } from '../locator.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { formatPeriod, formatNumber } from '../format.ts';
 import { predecessors, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
@@ -29,6 +29,8 @@ export interface CompareValue {
   denominator: number | null;
   /** Ids of observations from other sources that state another figure, space-separated (as in observations.csv); empty if none. */
   conflicts_with: string;
+  /** For a flow counted over a period, its start (the downloads' `period_start`); absent otherwise. */
+  period_start?: string;
   /** The language of the source's page when neither Vietnamese nor English (quotations in its locator are marked so). */
   sourceLang?: string;
 }
@@ -69,7 +71,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
       (values[u.id] ??= {})[m.id] = {
         value: h.value,
         text: formatNumber(h.value, lang, m.decimals) + (h.denominator !== null ? `/${formatNumber(h.denominator, lang)}` : ''),
-        dateText: formatDate(h.date, lang),
+        dateText: formatPeriod(h.period_start, h.date, lang),
         planned: h.status !== 'reported',
         statusText: h.status === 'reported' ? '' : (statusWords[h.status] ?? h.status),
         conflictText: h.conflicts_with.length > 0 ? words.conflict : '',
@@ -80,6 +82,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
         denominator: h.denominator,
         conflicts_with: h.conflicts_with.join(' '),
         ...(languageOf(h.source) ? { sourceLang: languageOf(h.source) } : {}),
+        ...(h.period_start ? { period_start: h.period_start } : {}),
       };
     }
   }
@@ -105,7 +108,7 @@ export function shownMetrics(data: CompareData, selected: readonly string[]): Co
   return data.metrics.filter((m) => selected.some((u) => data.values[u]?.[m.id]));
 }
 
-export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'date', 'status', 'source', 'locator', 'conflicts_with'];
+export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'period_start', 'date', 'status', 'source', 'locator', 'conflicts_with'];
 
 /**
  * One compare chart for a selection: the bars drawn (a province without a figure is a labelled gap),
@@ -123,7 +126,7 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];
-    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null, v?.conflicts_with || null];
+    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.period_start ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null, v?.conflicts_with || null];
   });
   const chartData: ChartData = {
     title: metric.label,

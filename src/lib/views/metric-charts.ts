@@ -1,7 +1,7 @@
 // The charts of a metric page, built once and shared by the metric page and its embeds (so an embed
 // draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
 import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
-import { formatDate, formatNumber, formatValue, listJoin } from '../format.ts';
+import { formatDate, formatNumber, formatPeriod, formatValue, listJoin } from '../format.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { fill, t, type Lang } from '../i18n/index.ts';
 import { collator, unitById, unitName } from '../queries.ts';
@@ -41,12 +41,12 @@ export interface EraCharts {
 }
 
 /** Columns of a map's rows (also used by the home page's map). */
-export const mapColumns = ['unit', 'name', 'value', 'date', 'status', 'source', 'locator'];
+export const mapColumns = ['unit', 'name', 'value', 'period_start', 'date', 'status', 'source', 'locator'];
 
 /** One data row for a map or any chart drawing the headline value of a unit. */
 export function mapRow(r: MetricRow, name: string): (string | number | null)[] {
   const o = r.observation;
-  return [r.unit.id, name, o.value, o.date, o.status, o.source, o.locator];
+  return [r.unit.id, name, o.value, o.period_start || null, o.date, o.status, o.source, o.locator];
 }
 
 /** The map of an era's headline values: SVG and rows, shared by metric pages, embeds and the home page. */
@@ -55,7 +55,7 @@ export function mapFigure(d: Dataset, lang: Lang, metric: Metric, view: MetricEr
   const fmt = (n: number) => formatValue(n, lang, metric.decimals);
   const byId = unitById(d);
   const layout = view.era === 'current' ? '34' : '63';
-  const values = new Map(view.rows.map((r) => [r.unit.id, { value: r.observation.value, text: `${fmt(r.observation.value)} (${formatDate(r.observation.date, lang)})`, planned: r.observation.status !== 'reported' }]));
+  const values = new Map(view.rows.map((r) => [r.unit.id, { value: r.observation.value, text: `${fmt(r.observation.value)} (${formatPeriod(r.observation.period_start, r.observation.date, lang)})`, planned: r.observation.status !== 'reported' }]));
   const svg = tileMap(d.tiles, {
     layout, values, idPrefix: opts.idPrefix,
     nameOf: opts.nameOf, hrefOf: (id) => href(lang, { page: 'province', id }), formatNumber: fmt,
@@ -96,6 +96,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     const mixedDates = (metric.kind === 'flow' && manyDates) || mixedYears;
     const notes = [
       ...(mixedDates ? [mixedYears ? m.mixedYearsNote : m.mixedDatesNote] : []),
+      ...(metric.kind === 'flow' && view.rows.some((r) => r.observation.period_start) ? [m.periodsNote] : []),
       ...(view.rows.some((r) => r.conflict) ? [m.conflictNote] : []),
       ...(view.rows.some((r) => r.observation.status !== 'reported') ? [m.plannedNote] : []),
     ];
@@ -130,7 +131,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
           id: r.unit.id,
           label: nameOf(r.unit),
           value: pc ? r.perCapita! : r.observation.value,
-          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatDate(r.observation.date, lang)}` : '') + (pc && offBasis.has(r.unit.id) ? ' †' : ''),
+          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatPeriod(r.observation.period_start, r.observation.date, lang)}` : '') + (pc && offBasis.has(r.unit.id) ? ' †' : ''),
           planned: r.observation.status !== 'reported',
         }));
         // Room on the right for the longest value label (about 6.6 px a character at 12 px), so that a
@@ -142,18 +143,18 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
     }
     const rankingRows = sortRows(view.rows, 'value', nameOf, cmp).map((r) => {
       const o = r.observation;
-      return [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.date, o.status, o.source, o.locator, r.population?.source ?? null, r.population?.date ?? null];
+      return [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.period_start || null, o.date, o.status, o.source, o.locator, r.population?.source ?? null, r.population?.date ?? null];
     });
     const ranking = {
       id: `ranking-${layout}`,
       title: rankingTitle,
-      subtitle: m.rankingSubtitle,
+      subtitle: view.rows.some((r) => r.observation.status !== 'reported') ? m.rankingSubtitle : m.rankingSubtitleReported,
       keys,
       perCap: perCapStates.length > 1,
       variants,
       data: {
         title: rankingTitle, version: d.version, decimals: metric.decimals, file: `${metric.id}-ranking-${layout}`,
-        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'date', 'status', 'source', 'locator', 'population_source', 'population_date'],
+        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'period_start', 'date', 'status', 'source', 'locator', 'population_source', 'population_date'],
         rows: rankingRows,
       },
     };

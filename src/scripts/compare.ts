@@ -6,7 +6,7 @@ import { compareCellHtml, compareFigure, compareSourceLine, searchUnits, selecti
 
 interface Payload {
   data: CompareData;
-  strings: CompareStrings & { remove: string; tooMany: string; addMore: string; pickSome: string; provinceHref: string; metric: string };
+  strings: CompareStrings & { remove: string; tooMany: string; addMore: string; pickSome: string; overlap: string; suggest: string; suggestAdd: string; provinceHref: string; metric: string };
   sources: Record<string, string>;
 }
 
@@ -44,6 +44,8 @@ export function initCompare(): void {
   const chips = root.querySelector<HTMLUListElement>('[data-chips]')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const note = root.querySelector<HTMLElement>('[data-default-note]')!;
+  const overlap = root.querySelector<HTMLUListElement>('[data-overlap]')!;
+  const suggest = root.querySelector<HTMLElement>('[data-suggest]')!;
   const table = document.querySelector<HTMLElement>('[data-table]')!;
   const fromUrl = selectionFromQuery(location.search, new Set(unitOf.keys()));
   let selected = fromUrl.length ? fromUrl : data.defaults;
@@ -67,6 +69,17 @@ export function initCompare(): void {
     else if (selected.length === 1) status.textContent = s.addMore;
     else if (status.textContent === s.addMore || status.textContent === s.pickSome) status.textContent = '';
     note.hidden = fromUrl.length > 0 || selected.join() !== data.defaults.join();
+    // An old province chosen with the province it became part of: their figures overlap.
+    const label = (id: string) => unitOf.get(id)?.label ?? id;
+    const overlaps = selected.filter((id) => unitOf.get(id)?.partOf && selected.includes(unitOf.get(id)!.partOf!));
+    overlap.innerHTML = overlaps.map((id) => `<li>${esc(fill(s.overlap, { old: label(id), new: label(unitOf.get(id)!.partOf!) }))}</li>`).join('');
+    overlap.hidden = overlaps.length === 0;
+    // Related provinces one click away: the old provinces a chosen one was formed from, and the one a
+    // chosen old province became part of.
+    const related = [...new Set(selected.flatMap((id) => [...(unitOf.get(id)?.parts ?? []), ...(unitOf.get(id)?.partOf ? [unitOf.get(id)!.partOf!] : [])]))]
+      .filter((id) => !selected.includes(id) && unitOf.has(id));
+    suggest.hidden = related.length === 0 || selected.length >= 4;
+    suggest.innerHTML = suggest.hidden ? '' : `${esc(s.suggest)} ` + related.map((id) => `<button type="button" class="chip-add" data-add="${id}" aria-label="${esc(fill(s.suggestAdd, { name: label(id) }))}">+ ${esc(label(id))}</button>`).join(' ');
     chips.innerHTML = selected
       .map((id) => `<li><a href="${s.provinceHref}${id}/">${esc(unitOf.get(id)!.label)}</a> <button type="button" data-remove="${id}" aria-label="${esc(fill(s.remove, { name: unitOf.get(id)!.label }))}">×</button></li>`)
       .join('');
@@ -138,6 +151,12 @@ export function initCompare(): void {
   list.addEventListener('mousedown', (e) => {
     const li = (e.target as Element).closest<HTMLElement>('[data-id]');
     if (li) { e.preventDefault(); choose(li.dataset.id!); }
+  });
+  suggest.addEventListener('click', (e) => {
+    const b = (e.target as Element).closest<HTMLButtonElement>('[data-add]');
+    if (!b) return;
+    choose(b.dataset.add!);
+    (suggest.querySelector<HTMLButtonElement>('[data-add]') ?? input).focus();
   });
   chips.addEventListener('click', (e) => {
     const b = (e.target as Element).closest<HTMLButtonElement>('[data-remove]');

@@ -81,6 +81,23 @@ test('English pages name the legal basis in English', async ({ page }) => {
   await expect(page.getByText('Legal basis: Resolution 202/2025/QH15, Art. 1 cl. 18')).toBeVisible();
 });
 
+test('compare: related provinces are one click away, and an old province with its successor gets a note', async ({ page, problems }) => {
+  await page.goto('/so-sanh/?u=tay-ninh');
+  const suggest = page.locator('[data-suggest]');
+  await expect(suggest.locator('[data-add]')).toHaveText(['+ Long An (cũ)', '+ Tây Ninh (cũ)']);
+  await expect(page.locator('[data-overlap]')).toBeHidden();
+  await suggest.getByRole('button', { name: 'Thêm Long An (cũ)' }).click();
+  await expect(page).toHaveURL(/u=tay-ninh%2Clong-an|u=tay-ninh,long-an/);
+  await expect(page.locator('[data-overlap]')).toHaveText('Long An (cũ) nay thuộc Tây Ninh: số liệu của hai đơn vị có phần trùng nhau, không cộng lại được.');
+  // Typing an old name offers the old province first, so Enter adds it.
+  const input = page.locator('#compare-input');
+  await input.fill('vung tau');
+  await input.press('Enter');
+  await expect(page.locator('[data-chips] li').last()).toHaveText(/Bà Rịa - Vũng Tàu/);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 test('compare: search with or without diacritics and by old names; the selection lives in the URL', async ({ page, problems }) => {
   await page.goto('/so-sanh/');
   await expect(page.locator('[data-chips] li')).toHaveCount(4);

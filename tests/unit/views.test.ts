@@ -164,6 +164,15 @@ describe('compare search on the real dataset', () => {
   ])('%j finds %j', (q, expected) => {
     for (const id of expected) expect(ids(q)).toContain(id);
   });
+  test.each([
+    ['vung tau', 'ba-ria-vung-tau', 'ho-chi-minh'],
+    ['long an', 'long-an', 'tay-ninh'],
+    ['binh phuoc', 'binh-phuoc', 'dong-nai'],
+    ['tay ninh', 'tay-ninh', 'tay-ninh-cu'],
+  ])('%j: the unit bearing the name comes first (Enter adds it), then the one formed from it', (q, first, then) => {
+    expect(ids(q)[0]).toBe(first);
+    expect(ids(q).indexOf(then)).toBeGreaterThan(0);
+  });
   test('a planned figure says so on its bar, not only by a paler colour; a reported one adds nothing', () => {
     const worded = compareData(real, 'vi', { ...words, status: { planned: 'kế hoạch', target: 'mục tiêu' } });
     const planned = Object.entries(worded.values).flatMap(([u, ms]) => Object.entries(ms).map(([m, v]) => ({ u, m, v }))).filter((x) => x.v.planned);

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { localiseLocator, quotedRuns, type LocatorWords } from '../locator.ts';
 import { formatPeriod, formatNumber } from '../format.ts';
-import { predecessors, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
+import { predecessors, successor, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
@@ -37,7 +37,11 @@ export interface CompareValue {
 
 /** What the compare page needs, small enough to embed as JSON: labels, search terms, headline figures. */
 export interface CompareData {
-  units: { id: string; label: string; hint: string; terms: string; current: boolean }[];
+  /**
+   * `terms`: the unit's own names and aliases, folded, `|`-separated; `related`: the names of the old
+   * provinces it was formed from, which find it too, after a unit that bears the name typed.
+   */
+  units: { id: string; label: string; hint: string; terms: string; related: string; current: boolean; partOf?: string; parts?: string[] }[];
   metrics: { id: string; label: string; decimals: number }[];
   values: Record<string, Record<string, CompareValue>>;
   defaults: string[];
@@ -89,10 +93,18 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
   const units = provinces.map((u) => {
     const preds = predecessors(d, u.id).filter((p) => p !== u.id).map((p) => byId.get(p)!);
     const hint = unitHint(d, u.id, lang, words);
-    const terms = [u.name_vi, u.name_en, ...u.aliases, ...preds.flatMap((p) => [p.name_vi, ...p.aliases])].map(foldDiacritics);
+    const terms = [...new Set([u.name_vi, u.name_en, ...u.aliases].map(foldDiacritics))];
+    const related = [...new Set(preds.flatMap((p) => [p.name_vi, ...p.aliases]).map(foldDiacritics))].filter((t) => !terms.includes(t));
     // Side by side with today's provinces, a dissolved one says so: "Long An (cũ)" next to "Tây Ninh".
     const label = u.era === 'pre-2025' && !u.id.endsWith('-cu') ? `${unitName(u, lang)} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : unitLabel(u, lang);
-    return { id: u.id, label, hint, terms: [...new Set(terms)].join('|'), current: u.era === 'current' };
+    // Lineage, for the page's note on overlapping choices and its suggestions: a dissolved province's
+    // successor, a merged one's old provinces.
+    const next = u.era === 'pre-2025' ? successor(d, u.id) : null;
+    return {
+      id: u.id, label, hint, terms: terms.join('|'), related: related.join('|'), current: u.era === 'current',
+      ...(next && next !== u.id ? { partOf: next } : {}),
+      ...(preds.length > 0 ? { parts: preds.map((p) => p.id) } : {}),
+    };
   });
   const defaults = provinces
     .filter((u) => u.era === 'current')
@@ -148,8 +160,12 @@ export function searchUnits(data: CompareData, query: string, limit = 8): Compar
   const scored = data.units
     .map((u) => {
       const terms = u.terms.split('|');
+      const related = u.related ? u.related.split('|') : [];
       const own = foldDiacritics(u.label);
-      const score = own.startsWith(q) ? 0 : terms.some((t) => t.startsWith(q)) ? 1 : terms.some((t) => t.includes(q)) ? 2 : -1;
+      // A unit bearing the name typed comes before one formed from a unit of that name ("vung tau":
+      // Bà Rịa - Vũng Tàu, then TP. Hồ Chí Minh), as in the header search.
+      const score = own.startsWith(q) ? 0 : terms.some((t) => t.startsWith(q)) ? 1 : related.some((t) => t.startsWith(q)) ? 2
+        : terms.some((t) => t.includes(q)) ? 3 : related.some((t) => t.includes(q)) ? 4 : -1;
       return { u, score };
     })
     .filter((x) => x.score >= 0)

@@ -17,7 +17,7 @@ import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
 import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
 import { ordered, resultHint } from '../../src/scripts/site-search.ts';
-import { composeSvg, placeChart, svgSize, wrap } from '../../src/lib/share/svg-export.ts';
+import { composeSvg, placeChart, svgSize, wrap, wrapUrl } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
 import { metricCharts } from '../../src/lib/views/metric-charts.ts';
@@ -154,6 +154,23 @@ describe('SVG export', () => {
   });
   test('wrap', () => {
     expect(wrap('một hai ba bốn năm', 8)).toEqual(['một hai', 'ba bốn', 'năm']);
+    expect(wrap('Nguồn: A · Tinh\u00a0Gọn', 12)).toEqual(['Nguồn: A ·', 'Tinh\u00a0Gọn']);
+  });
+  test.each([
+    ['https://tinhgon.example/so-sanh/?u=ha-noi,ho-chi-minh,tay-ninh#cmp-provincial_departments', 40],
+    ['https://tinhgon.example/chi-so/communes/?sort-34=name#ranking-34', 30],
+    ['https://x.example/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 20],
+  ])('wrapUrl keeps %s whole, in lines of at most %i characters', (url, max) => {
+    const lines = wrapUrl(url, max);
+    expect(lines.join('')).toBe(url);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(max);
+  });
+  test('an exported image never cuts a long address, and keeps the site name on one line', () => {
+    const url = 'https://tinhgon.example/so-sanh/?u=ha-noi,ho-chi-minh,tay-ninh,long-an#cmp-provincial_departments_cut';
+    const svg = composeSvg('<svg width="300" height="100"></svg>', { title: 'T', source: 'Nguồn: Báo Một; Báo Hai; Báo Ba rất dài tên; Báo Bốn cũng dài · Tinh Gọn', site: 'Tinh Gọn', url });
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts.filter((t) => url.includes(t) && t.length > 5).join('')).toBe(url.replace(/&/g, '&amp;'));
+    expect(texts.some((t) => t.endsWith('· Tinh Gọn'))).toBe(true);
   });
 });
 

@@ -224,6 +224,10 @@ describe('compare search on the real dataset', () => {
     const fig = compareFigure(data, 'provincial_departments', ['ha-noi', 'hue'], '—');
     const col = fig.data.columns.indexOf('conflicts_with');
     expect(String(fig.data.rows[0][col])).toMatch(/\S/);
+    // …and the figures they state, so that no join is needed to see "16" next to "15".
+    const values = String(fig.data.rows[0][fig.data.columns.indexOf('conflicting_values')]).split(' ').map(Number);
+    expect(values.length).toBe(String(fig.data.rows[0][col]).split(' ').length);
+    expect(values).not.toContain(hn!.value);
     expect(hn?.conflicts_with.split(' ').length).toBeGreaterThan(0);
     expect(fig.data.rows[1][col]).toBe(data.values.hue?.provincial_departments?.conflicts_with || null);
     const clean = Object.values(data.values).flatMap((ms) => Object.values(ms)).filter((v) => v.conflictText === '');
@@ -244,11 +248,11 @@ describe('compare search on the real dataset', () => {
     expect(fig.bars.map((b) => b.unit)).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
     expect(fig.bars[1]).toMatchObject({ value: null, text: 'Chưa có số liệu' });
     expect(fig.data.rows.map((r) => r[0])).toEqual(['tay-ninh', 'viet-nam-nowhere', 'ha-tinh']);
-    expect(fig.data.rows[1].slice(2)).toEqual([null, null, null, null, null, null, null, null]);
+    expect(fig.data.rows[1].slice(2)).toEqual([null, null, null, null, null, null, null, null, null]);
     const tayNinh = data.values['tay-ninh'].communes;
     // Each bar says which date its figure is for.
     expect(fig.bars[0].text).toBe(`${tayNinh.text} · ${tayNinh.dateText}`);
-    expect(fig.data.rows[0]).toEqual(['tay-ninh', 'Tây Ninh', tayNinh.value, tayNinh.denominator, null, tayNinh.date, tayNinh.status, tayNinh.source, tayNinh.locator, null]);
+    expect(fig.data.rows[0]).toEqual(['tay-ninh', 'Tây Ninh', tayNinh.value, tayNinh.denominator, null, tayNinh.date, tayNinh.status, tayNinh.source, tayNinh.locator, null, null]);
     expect(fig.data.file).toBe('compare-communes-tay-ninh-viet-nam-nowhere-ha-tinh');
     expect(fig.data.version).toBe(real.version);
     expect(fig.sources).toEqual([...new Set([tayNinh.source, data.values['ha-tinh'].communes.source])]);

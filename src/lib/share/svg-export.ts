@@ -20,13 +20,32 @@ export interface ExportText {
 export function wrap(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Only ordinary spaces break a line: a no-break space keeps a name ("Tinh Gọn") whole.
+  for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
     if (line && (line + ' ' + word).length > maxChars) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * A web address in lines of at most `maxChars`, broken after a `/`, `?`, `&`, `,` or `#` where one is
+ * near the end of the line, else hard: a long permalink is never cut off at the image's edge.
+ */
+export function wrapUrl(url: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let rest = url;
+  while (rest.length > maxChars) {
+    const head = rest.slice(0, maxChars);
+    const cut = Math.max(...['/', '?', '&', ',', '#'].map((c) => head.lastIndexOf(c)));
+    const at = cut >= maxChars / 2 ? cut + 1 : maxChars;
+    lines.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest) lines.push(rest);
   return lines;
 }
 
@@ -52,7 +71,9 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
   const titleLines = wrap(text.title, chars(20));
   const subLines = text.subtitle ? wrap(text.subtitle, chars(13)) : [];
   const noteLines = (text.notes ?? []).flatMap((n) => wrap(n, chars(12) - 2).map((l, i) => (i === 0 ? `• ${l}` : `  ${l}`)));
-  const sourceLines = wrap(text.source, chars(12));
+  // The site's name closes the source line ("… · Tinh Gọn") and stays on one line.
+  const sourceLines = wrap(text.source.replace(/ · ([^·]+)$/, (_m, name: string) => ` ·\u00a0${name.replace(/ /g, '\u00a0')}`), chars(12)).map((l) => l.replace(/\u00a0/g, ' '));
+  const urlLines = wrapUrl(text.url, chars(11));
   let y = pad;
   const parts: string[] = [];
   for (const l of titleLines) {
@@ -77,8 +98,10 @@ export function composeSvg(chart: string, text: ExportText, minWidth = 480): str
   }
   y += 18;
   parts.push(`<text x="${pad}" y="${y}" font-size="12" font-weight="700" fill="#1a1d21">${esc(text.site)}</text>`);
-  y += 16;
-  parts.push(`<text x="${pad}" y="${y}" font-size="11" fill="#4b5560">${esc(text.url)}</text>`);
+  for (const l of urlLines) {
+    y += 15;
+    parts.push(`<text x="${pad}" y="${y}" font-size="11" fill="#4b5560">${esc(l)}</text>`);
+  }
   const height = Math.ceil(y + pad);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif">` +

@@ -29,6 +29,8 @@ export interface CompareValue {
   denominator: number | null;
   /** Ids of observations from other sources that state another figure, space-separated (as in observations.csv); empty if none. */
   conflicts_with: string;
+  /** The values those observations state, in the same order, space-separated; empty if none. */
+  conflicting_values: string;
   /** For a flow counted over a period, its start (the downloads' `period_start`); absent otherwise. */
   period_start?: string;
   /** The language of the source's page when neither Vietnamese nor English (quotations in its locator are marked so). */
@@ -65,6 +67,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
   const provinces = d.units.filter((u) => u.era !== 'national');
   const metrics = compareMetrics(d);
   const values: CompareData['values'] = {};
+  const obsById = new Map(d.observations.map((o) => [o.id, o]));
   const sourceLanguage = new Map(d.sources.map((s) => [s.id, s.language]));
   const languageOf = (id: string) => { const l = sourceLanguage.get(id); return l && l !== 'vi' && l !== 'en' ? l : undefined; };
   for (const u of provinces) {
@@ -85,6 +88,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
         locator: h.locator,
         denominator: h.denominator,
         conflicts_with: h.conflicts_with.join(' '),
+        conflicting_values: h.conflicts_with.map((id) => obsById.get(id)?.value ?? '').join(' '),
         ...(languageOf(h.source) ? { sourceLang: languageOf(h.source) } : {}),
         ...(h.period_start ? { period_start: h.period_start } : {}),
       };
@@ -120,7 +124,7 @@ export function shownMetrics(data: CompareData, selected: readonly string[]): Co
   return data.metrics.filter((m) => selected.some((u) => data.values[u]?.[m.id]));
 }
 
-export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'period_start', 'date', 'status', 'source', 'locator', 'conflicts_with'];
+export const COMPARE_COLUMNS = ['unit', 'name', 'value', 'denominator', 'period_start', 'date', 'status', 'source', 'locator', 'conflicts_with', 'conflicting_values'];
 
 /**
  * One compare chart for a selection: the bars drawn (a province without a figure is a labelled gap),
@@ -138,7 +142,7 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
   });
   const rows = selected.map((u) => {
     const v = data.values[u]?.[metricId];
-    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.period_start ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null, v?.conflicts_with || null];
+    return [u, label(u), v?.value ?? null, v?.denominator ?? null, v?.period_start ?? null, v?.date ?? null, v?.status ?? null, v?.source ?? null, v?.locator ?? null, v?.conflicts_with || null, v?.conflicting_values || null];
   });
   const chartData: ChartData = {
     title: metric.label,

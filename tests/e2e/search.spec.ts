@@ -62,6 +62,9 @@ test.describe('Vietnamese', () => {
     // Hà Tây, part of Hà Nội since 2008, finds Hà Nội.
     for (const q of ['ha tay', 'Hà Tây']) expect((await search(page, q))[0], q).toBe('/tinh/ha-noi/');
     await expect(options.first()).toContainText('tìm theo tên Hà Tây');
+    // The older spelling Đắc Lắc finds Đắk Lắk; a metric page listing provinces without data does not come up.
+    expect((await search(page, 'dac lac')).slice(0, 2)).toEqual(['/tinh/dak-lak/', '/tinh/dak-lak-cu/']);
+    expect((await search(page, 'soc trang')).some((p) => p.startsWith('/chi-so/'))).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

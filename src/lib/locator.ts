@@ -190,3 +190,44 @@ export function titleLang(title: string, pageLanguage: string): string {
   if (ascii && hasEnglish(title)) return 'en';
   return pageLanguage;
 }
+
+/** English words that end a run of Vietnamese in prose ("Tây Ninh province": the run is "Tây Ninh"). */
+const ENGLISH_PROSE = new Set(('the of on at by for with from and or is are was were be been not only new this that these those it its as to in into ' +
+  'a an page first last read see text row table para item section line province provinces city cities district districts commune communes ' +
+  'people population figure figures census count counts area year years source sources says said gives given state states stated ' +
+  'resolution decree decision article report plan planned total after before since until which who where when than per').split(' '));
+
+/**
+ * Runs of English prose (our notes) with its Vietnamese passages marked `vi`: a run starts and ends at
+ * a word with Vietnamese letters and takes in the plain-ASCII words between or around them that are
+ * not common English words ("quy mô dân số", "Số liệu theo năm 2022"); punctuation ends a run.
+ */
+export function proseRuns(text: string): { text: string; lang: 'vi' | null }[] {
+  const out: { text: string; lang: 'vi' | null }[] = [];
+  const push = (t: string, lang: 'vi' | null) => {
+    if (!t) return;
+    const prev = out[out.length - 1];
+    if (prev && prev.lang === lang) prev.text += t;
+    else out.push({ text: t, lang });
+  };
+  // Segments between punctuation (kept), each scanned word by word.
+  for (const seg of text.split(/([,;:()"'‘’“”.!?\[\]]+)/)) {
+    const words = seg.split(/( +)/);
+    const isVi = (w: string) => VIETNAMESE_LETTERS.test(w) || /[àáèéìíòóùúý]/i.test(w);
+    const canJoin = (w: string) => /^[A-Za-z0-9-]+$/.test(w) && !ENGLISH_PROSE.has(w.toLowerCase());
+    const idx = words.map((w, i) => (i % 2 === 0 && w && isVi(w) ? i : -1)).filter((i) => i >= 0);
+    if (idx.length === 0) { push(seg, null); continue; }
+    // Grow each Vietnamese word into a run over joinable neighbours.
+    const inRun = new Array(words.length).fill(false);
+    for (const i of idx) {
+      inRun[i] = true;
+      for (let j = i - 2; j >= 0 && (isVi(words[j]) || canJoin(words[j])); j -= 2) inRun[j] = true;
+      for (let j = i + 2; j < words.length && (isVi(words[j]) || canJoin(words[j])); j += 2) inRun[j] = true;
+    }
+    for (let i = 0; i < words.length; i++) {
+      if (i % 2 === 1) push(words[i], inRun[i - 1] && inRun[i + 1] ? 'vi' : null);
+      else push(words[i], inRun[i] ? 'vi' : null);
+    }
+  }
+  return out;
+}

@@ -3,9 +3,10 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
-import { hasEnglish, localiseLegalTitle, localiseLocator, localisePublisher, quotedRuns, titleLang } from '../../src/lib/locator.ts';
+import { hasEnglish, localiseLegalTitle, localiseLocator, localisePublisher, proseRuns, quotedRuns, titleLang } from '../../src/lib/locator.ts';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
+import { sourceLabelRuns } from '../../src/lib/source-label.ts';
 
 const words = vi.share.locatorWords;
 
@@ -106,6 +107,10 @@ describe('localisePublisher', () => {
     ['Báo Mới (trang tổng hợp)', 'Báo Mới (aggregator)'],
     ['Vietnam.vn (nguồn Thanh Niên)', 'Vietnam.vn (source: Thanh Niên)'],
     ['Lao Động (English edition)', 'Lao Động (English edition)'],
+    ['thactrang.com (bản sao bài Tuổi Trẻ)', 'thactrang.com (copy of an article in Tuổi Trẻ)'],
+    ['defzone.net (bản sao Wikipedia tiếng Việt)', 'defzone.net (copy of Vietnamese Wikipedia)'],
+    ['ManyChat (trang giới thiệu "Thành phố Tây Ninh")', 'ManyChat (landing page "Thành phố Tây Ninh")'],
+    ['Du lịch Tâm Đắc (công ty lữ hành)', 'Du lịch Tâm Đắc (tour operator)'],
   ])('English pages name a Vietnamese body in English and translate our remarks: %s → %s', (publisher, expected) => {
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(expected);
   });
@@ -152,5 +157,32 @@ describe('quotedRuns: a quotation from a source in a third language is marked wi
     ["para 'After the arrangement'", 'vi', 'en', "'After the arrangement'", 'en'],
   ])('%s on a %s page, source %s', (text, page, source, quote, want) => {
     expect(quotedRuns(text, page as 'vi' | 'en', source).find((r) => r.text === quote)?.lang).toBe(want);
+  });
+});
+
+describe('sourceLabelRuns: Vietnamese names in source labels are marked on English pages', () => {
+  test.each([
+    ['Cổng thông tin điện tử tỉnh Lào Cai', 'en', [['Cổng thông tin điện tử tỉnh Lào Cai', 'vi']]],
+    ['Thông tấn xã Việt Nam (Chính sách và Cuộc sống)', 'en', [['Thông tấn xã Việt Nam', 'vi'], [' (', null], ['Chính sách và Cuộc sống', 'vi'], [')', null]]],
+    ['thactrang.com (bản sao bài Tuổi Trẻ)', 'en', [['thactrang.com', null], [' (copy of an article in Tuổi Trẻ)', null]]],
+    ['Quốc hội', 'en', [['National Assembly', null]]],
+    ['Lao Động (English edition)', 'en', [['Lao Động', 'vi'], [' (English edition)', null]]],
+    ['Cổng thông tin điện tử tỉnh Lào Cai', 'vi', [['Cổng thông tin điện tử tỉnh Lào Cai', null]]],
+  ] as const)('%s (%s page)', (publisher, lang, want) => {
+    expect(sourceLabelRuns({ publisher, title: 'x' }, lang).map((r) => [r.text, r.lang])).toEqual(want);
+  });
+});
+
+describe('proseRuns: Vietnamese passages in our English notes are marked', () => {
+  test.each([
+    ['Resolution 202 figure (quy mô dân số) for the new province.', ['quy mô dân số']],
+    ['caption "Số liệu theo năm 2022", read as 2022', ['Số liệu theo năm 2022']],
+    ['Merged into Tây Ninh province on 1 July 2025.', ['Tây Ninh']],
+    ['the source says \'khoảng\' (about)', ['khoảng']],
+    ['No Vietnamese here at all.', []],
+  ])('%s', (text, marked) => {
+    const runs = proseRuns(text);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(runs.filter((r) => r.lang === 'vi').map((r) => r.text)).toEqual(marked);
   });
 });

@@ -159,7 +159,7 @@ export const vi = {
     communesBefore: 'đơn vị cấp xã trước sắp xếp',
     communesAfter: 'đơn vị cấp xã sau sắp xếp',
     ministriesAfter: 'bộ và cơ quan ngang bộ từ 3/2025',
-    exits: 'người nghỉ việc theo Nghị định 178 (số liệu ngày {date})',
+    exits: 'người nghỉ việc theo Nghị định 178 (nguồn đưa tin ngày {date})',
     districtsGone: 'đơn vị cấp huyện chấm dứt hoạt động',
     findProvince: 'Tìm tỉnh, thành của bạn',
   },

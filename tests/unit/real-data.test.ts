@@ -67,6 +67,11 @@ describe('the real dataset', () => {
     const notes = [...d.sources, ...d.observations, ...d.events].flatMap((r) => [['note', r.id, r.note], ['note_vi', r.id, 'note_vi' in r ? r.note_vi : '']]);
     expect(notes.filter(([, , text]) => internal.test(text) || namesAnId(text)).map(([col, id]) => `${id} ${col}`)).toEqual([]);
   });
+  test('English event titles name provinces as the English pages do ("Tay Ninh", not "Tây Ninh")', () => {
+    const names = d.units.filter((u) => u.name_vi !== u.name_en).map((u) => u.name_vi);
+    const vietnameseName = (title: string) => names.find((n) => new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(title));
+    expect(d.events.filter((e) => vietnameseName(e.title_en)).map((e) => `${e.id}: ${vietnameseName(e.title_en)}`)).toEqual([]);
+  });
 });
 
 describe('README coverage section', () => {

@@ -50,7 +50,7 @@ test('a ranking chart: link, CSV, XLSX, SVG, PNG, embed code and citation follow
   const fig = page.locator('#ranking-34');
   await expect(fig.locator('.variant:not([hidden])')).toHaveAttribute('data-sort', 'name');
   await fig.locator('details.chart-actions > summary').click();
-  const title = (await fig.locator('.chart-title').textContent())!.trim();
+  const title = (await fig.locator('.chart-title').innerText()).trim();
 
   // Copy link: the page URL with the state and the figure's id.
   await fig.getByRole('button', { name: 'Sao chép liên kết' }).click();
@@ -155,7 +155,7 @@ test('an English map and a home-page map download their rows', async ({ page, pr
   expect(rows).toHaveLength(tilesWithData);
   expect(new Set(rows.map((r) => r.unit))).toEqual(new Set(await fig.locator('.tile:not(.no-data):not(.island)').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')))));
   const svg = (await download(page, '#map-34', 'Download image as SVG')).body.toString('utf8');
-  expect(svg).toContain(`<title>${(await fig.locator('.chart-title').textContent())!.trim()}</title>`);
+  expect(svg).toContain(`<title>${(await fig.locator('.chart-title').innerText()).trim()}</title>`);
   expect(svg).toContain('Tinh Gọn · data v');
   const cite = (await fig.locator('[data-citation]').textContent())!;
   expect(cite).toContain(`(accessed ${today().en})`);

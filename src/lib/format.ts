@@ -61,11 +61,13 @@ export function formatDate(text: string, lang: Lang): string {
 }
 
 /**
- * The span a flow covers, "25/10/2017 – 27/12/2024", when its start is known; otherwise its date alone
- * (the date a running total or a count refers to).
+ * The span a flow covers, "từ 25/10/2017 đến 27/12/2024" / "from 25 October 2017 to 27 December 2024",
+ * when its start is known; otherwise its date alone. Worded, not dashed, so that it never reads like an
+ * uncertain date ("khoảng 2017 – 2020").
  */
 export function formatPeriod(periodStart: string | null | undefined, date: string, lang: Lang): string {
-  return periodStart ? `${formatDate(periodStart, lang)} – ${formatDate(date, lang)}` : formatDate(date, lang);
+  if (!periodStart) return formatDate(date, lang);
+  return lang === 'vi' ? `từ ${formatDate(periodStart, lang)} đến ${formatDate(date, lang)}` : `from ${formatDate(periodStart, lang)} to ${formatDate(date, lang)}`;
 }
 
 /** "A, B và C" / "A, B and C". */

@@ -16,11 +16,13 @@ interface Payload {
   /** The first line of CSV and spreadsheet downloads, in the page's language (see csvPreamble). */
   preamble: string;
   embed: string;
-  embedTitle: string;
+  /** `{title} — embedded chart`: the iframe's title, filled with the title as shown. */
+  embedTitleTemplate: string;
   strings: Record<'citationAccessed' | 'citationReleased' | 'copied' | 'copyFailed' | 'downloaded' | 'failed', string>;
 }
 
 const fillIn = (t: string, v: Record<string, string>) => t.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
+const attrEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 function save(blob: Blob, name: string) {
   const a = document.createElement('a');
@@ -109,6 +111,8 @@ function init(box: HTMLElement) {
       if (selection) src.searchParams.set('u', selection);
       embedArea.value = embedArea.value
         .replace(/<iframe src="[^"]*"/, `<iframe src="${src.href.replace(/&/g, '&amp;')}"`)
+        // The iframe's accessible name says what the embed shows (per 100,000 people, when it does).
+        .replace(/ title="[^"]*"/, ` title="${attrEscape(fillIn(p.embedTitleTemplate, { title: shownTitle() }))}"`)
         .replace(/<script src="[^"]*\/embed\.js"/, `<script src="${location.origin}/embed.js"`);
     }
   };
@@ -124,13 +128,13 @@ function init(box: HTMLElement) {
     csv: () => {
       const name = fileName(p.data, suffix(), 'csv');
       // A byte-order mark, so that Excel opens the Vietnamese names as UTF-8.
-      save(new Blob(['\uFEFF' + chartCsv(p.data, state().order, p.preamble)], { type: 'text/csv;charset=utf-8' }), name);
+      save(new Blob(['\uFEFF' + chartCsv({ ...p.data, title: shownTitle() }, state().order, p.preamble)], { type: 'text/csv;charset=utf-8' }), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     xlsx: async () => {
       const { xlsxBlob } = await import('./xlsx-export.ts');
       const name = fileName(p.data, suffix(), 'xlsx');
-      save(xlsxBlob(p.data.title, csvPreamble(p.data, p.preamble), p.data.columns, drawnRows(p.data, state().order)), name);
+      save(xlsxBlob(p.data.title, csvPreamble({ ...p.data, title: shownTitle() }, p.preamble), p.data.columns, drawnRows(p.data, state().order)), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     svg: () => {

@@ -74,9 +74,14 @@ export function initCompare(): void {
     const overlaps = selected.filter((id) => unitOf.get(id)?.partOf && selected.includes(unitOf.get(id)!.partOf!));
     overlap.innerHTML = overlaps.map((id) => `<li>${esc(fill(s.overlap, { old: label(id), new: label(unitOf.get(id)!.partOf!) }))}</li>`).join('');
     overlap.hidden = overlaps.length === 0;
-    // Related provinces one click away: the old provinces a chosen one was formed from, and the one a
-    // chosen old province became part of.
-    const related = [...new Set(selected.flatMap((id) => [...(unitOf.get(id)?.parts ?? []), ...(unitOf.get(id)?.partOf ? [unitOf.get(id)!.partOf!] : [])]))]
+    // Related provinces one click away: the old provinces a chosen one was formed from; for a chosen old
+    // province, the one it became part of and the others merged into it.
+    const relatives = (id: string) => {
+      const u = unitOf.get(id);
+      const next = u?.partOf;
+      return [...(u?.parts ?? []), ...(next ? [next, ...(unitOf.get(next)?.parts ?? [])] : [])];
+    };
+    const related = [...new Set(selected.flatMap(relatives))]
       .filter((id) => !selected.includes(id) && unitOf.has(id));
     suggest.hidden = related.length === 0 || selected.length >= 4;
     suggest.innerHTML = suggest.hidden ? '' : `${esc(s.suggest)} ` + related.map((id) => `<button type="button" class="chip-add" data-add="${id}" aria-label="${esc(fill(s.suggestAdd, { name: label(id) }))}">+ ${esc(label(id))}</button>`).join(' ');

@@ -25,6 +25,8 @@ export function initEmbedFrame(): void {
       const plain = heading.textContent!.slice(0, -suffix.textContent!.length);
       suffix.hidden = false;
       document.title = document.title.replace(plain, plain + suffix.textContent);
+      const caption = document.querySelector('table caption');
+      if (caption) caption.textContent += suffix.textContent!;
     }
   }
 

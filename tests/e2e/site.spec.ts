@@ -88,12 +88,15 @@ test('compare: related provinces are one click away, and an old province with it
   await expect(page.locator('[data-overlap]')).toBeHidden();
   await suggest.getByRole('button', { name: 'Thêm Long An (cũ)' }).click();
   await expect(page).toHaveURL(/u=tay-ninh%2Clong-an|u=tay-ninh,long-an/);
-  await expect(page.locator('[data-overlap]')).toHaveText('Long An (cũ) nay thuộc Tây Ninh: số liệu của hai đơn vị có phần trùng nhau, không cộng lại được.');
+  await expect(page.locator('[data-overlap]')).toHaveText('Long An (cũ) nay là một phần của Tây Ninh: số liệu của Tây Ninh đã bao gồm địa bàn của Long An (cũ), không cộng lại được.');
   // Typing an old name offers the old province first, so Enter adds it.
   const input = page.locator('#compare-input');
   await input.fill('vung tau');
   await input.press('Enter');
   await expect(page.locator('[data-chips] li').last()).toHaveText(/Bà Rịa - Vũng Tàu/);
+  // From an old province: the province it became part of, and the others merged into it.
+  await page.goto('/so-sanh/?u=ba-ria-vung-tau');
+  await expect(suggest.locator('[data-add]')).toHaveText(['+ TP. Hồ Chí Minh', '+ Bình Dương (cũ)', '+ TP. Hồ Chí Minh (cũ)']);
   expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -111,6 +111,7 @@ describe('localisePublisher', () => {
     ['defzone.net (bản sao Wikipedia tiếng Việt)', 'defzone.net (copy of Vietnamese Wikipedia)'],
     ['ManyChat (trang giới thiệu "Thành phố Tây Ninh")', 'ManyChat (landing page "Thành phố Tây Ninh")'],
     ['Du lịch Tâm Đắc (công ty lữ hành)', 'Du lịch Tâm Đắc (tour operator)'],
+    ['Việt Báo (theo VietnamPlus)', 'Việt Báo (via VietnamPlus)'],
   ])('English pages name a Vietnamese body in English and translate our remarks: %s → %s', (publisher, expected) => {
     expect(localisePublisher(publisher, 'en', en.share.publisherWords)).toBe(expected);
   });

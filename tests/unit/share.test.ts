@@ -213,13 +213,13 @@ describe('metric charts (shared by the metric page and its embeds)', () => {
   });
   test.each([
     // metric, language, whether ranking bars carry report dates
-    ['staff_exits_decree_178', 'vi', '34', true, 'ngày báo cáo ghi cạnh mỗi số'],
-    ['staff_exits_decree_178', 'en', '34', true, 'each figure shows its report date'],
-    ['communes', 'vi', '34', false, 'ngày báo cáo ghi cạnh mỗi số'],
+    ['staff_exits_decree_178', 'vi', '34', true, 'được báo cáo vào những ngày khác nhau'],
+    ['staff_exits_decree_178', 'en', '34', true, 'report these running totals on different days'],
+    ['communes', 'vi', '34', false, 'được báo cáo vào những ngày khác nhau'],
     // Populations and areas counted in different years are not like for like either.
-    ['population', 'vi', '63', true, 'năm ghi cạnh mỗi số'],
-    ['area_km2', 'en', '63', true, 'each figure shows its year'],
-    ['population', 'vi', '34', true, 'năm ghi cạnh mỗi số'], // unchanged provinces keep their 2023 figures
+    ['population', 'vi', '63', true, 'được tính vào những năm khác nhau'],
+    ['area_km2', 'en', '63', true, 'counted in different years'],
+    ['population', 'vi', '34', true, 'được tính vào những năm khác nhau'], // unchanged provinces keep their 2023 figures
   ] as const)('figures of different dates: %s (%s, %s provinces) dates on bars = %s', (id, lang, layout, dated, note) => {
     const metric = real.metrics.find((m) => m.id === id)!;
     const era = metricCharts(real, lang, metric).find((e) => e.layout === layout)!;
@@ -448,7 +448,7 @@ describe('flows counted over a period say so', () => {
       expect(row[col('period_start')]).toBe(r.observation.period_start);
     }
     const svg = era.ranking.variants.find((v) => v.key === 'value' && !v.pc)!.svg;
-    expect(svg).toContain(lang === 'vi' ? '2015 – 7/2/2023' : '2015 – 7 February 2023');
+    expect(svg).toContain(lang === 'vi' ? 'từ 2015 đến 7/2/2023' : 'from 2015 to 7 February 2023');
     expect(era.notes.some((n) => n.includes(lang === 'vi' ? 'giai đoạn' : 'period'))).toBe(true);
   });
 });

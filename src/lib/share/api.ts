@@ -19,14 +19,14 @@ function row(d: Dataset, o: Observation) {
   const u = d.units.find((x) => x.id === o.unit);
   return {
     id: o.id, unit: o.unit, unit_code: u?.code ?? '', unit_name_vi: u?.name_vi ?? '', unit_name_en: u?.name_en ?? '', metric: o.metric,
-    date: o.date, period_start: o.period_start || null, value: o.value, denominator: o.denominator, status: o.status,
-    source: o.source, locator: o.locator, note: o.note || null, conflicts_with: o.conflicts_with,
+    date: o.date, date_end: o.date_end, era: o.era, period_start: o.period_start || null, value: o.value, denominator: o.denominator, status: o.status,
+    source: o.source, locator: o.locator, note: o.note || null, note_vi: o.note_vi || null, conflicts_with: o.conflicts_with,
   };
 }
 
 function sourcesOf(d: Dataset, ids: Iterable<string>) {
   const want = new Set(ids);
-  return d.sources.filter((s) => want.has(s.id)).map((s) => ({ id: s.id, publisher: s.publisher, title: s.title, url: s.url || null, published: s.published, language: s.language, kind: s.kind }));
+  return d.sources.filter((s) => want.has(s.id)).map((s) => ({ id: s.id, publisher: s.publisher, title: s.title, url: s.url || null, published: s.published, language: s.language, kind: s.kind, note: s.note || null, note_vi: s.note_vi || null }));
 }
 
 export function apiIndex(d: Dataset) {

@@ -88,6 +88,7 @@ describe('localisePublisher', () => {
     ['Pháp Luật TP.HCM (plo.vn)', 'Pháp Luật TP.HCM (plo.vn)'],
     // a domain name inside a remark does not stop the rest from being translated
     ['Báo Dân tộc và Phát triển (dantocmiennui.vn, probable)', 'Báo Dân tộc và Phát triển (dantocmiennui.vn, chưa chắc chắn)'],
+    ['Báo Dân tộc và Phát triển (dantocmiennui.vn, publisher probable; article page not located)', 'Báo Dân tộc và Phát triển (dantocmiennui.vn, đơn vị đăng chưa chắc chắn; chưa tìm được trang bài viết)'],
     ['Vietnam.vn (VJS, republishing Sài Gòn Giải Phóng)', 'Vietnam.vn (VJS, đăng lại bài của Sài Gòn Giải Phóng)'],
     // copies of a page
     ['Wikipedia (English; copy on wiki.riteme.site)', 'Wikipedia (tiếng Anh; bản sao trên wiki.riteme.site)'],

@@ -161,7 +161,7 @@ export const en: Dictionary = {
     communesBefore: 'communes before the arrangement',
     communesAfter: 'communes after the arrangement',
     ministriesAfter: 'ministries and ministerial-level agencies from March 2025',
-    exits: 'staff who left under Decree 178 (reported on {date})',
+    exits: 'staff with decisions to leave under Decree 178 (reported on {date})',
     districtsGone: 'district-level units abolished',
     findProvince: 'Find your province',
   },

@@ -49,13 +49,18 @@ const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sou
  * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
  * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
  */
-export function ordered<T extends { meta: { kind?: string; own?: string; hint?: string } }>(results: readonly T[], compact: string): T[] {
+export function ordered<T extends { meta: { kind?: string; own?: string; hint?: string; title?: string } }>(results: readonly T[], compact: string): T[] {
   // A name the query begins ("ba ria" → "bariavungtau", "hcm" → "hcmc") counts as the page's own.
   const named = (r: T) => compact.length >= 3 && (r.meta.own ?? '').split(' ').some((n) => n.startsWith(compact));
   // A province the queried one became part of, or was formed from ("tay ninh": Long An, "nay thuộc Tây Ninh").
   const related = (r: T) => compact.length >= 3 && fold(r.meta.hint ?? '').includes(compact);
   const rank = (r: T) => (named(r) ? 0 : related(r) ? 5 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
+  // Once a page bears the name asked for, pages that matched only a syllable of it in their text
+  // ("sai gon": Quảng Ninh; "soc trang": a metric listing provinces) are noise, unless their title has it.
+  const strong = results.some((r) => named(r) || related(r));
+  const inTitle = (r: T) => fold(r.meta.title ?? '').includes(compact);
   return results
+    .filter((r) => !strong || named(r) || related(r) || inTitle(r))
     .map((r, i) => ({ r, i, k: rank(r) }))
     .sort((a, b) => a.k - b.k || a.i - b.i)
     .map((x) => x.r);

@@ -305,15 +305,15 @@ describe('search terms', () => {
     expect(meta.hint).toBe(hint);
     expect(meta.own.split(' ')).toContain(name);
   });
-  const r = (id: string, kind: string, own = '') => ({ id, meta: { kind, own } });
+  const r = (id: string, kind: string, own = '', title = '') => ({ id, meta: { kind, own, title } });
   test.each([
-    ['a page named by the query comes first, today\'s before the old one', 'tayninh', [r('s', 'sources'), r('ln', 'old', 'longan'), r('tnc', 'old', 'tayninhcu tayninh'), r('tn', 'province', 'tayninh')], ['tn', 'tnc', 'ln', 's']],
-    ['an old page named by the query beats today\'s page that includes it', 'binhduong', [r('hcm', 'province', 'hochiminh'), r('bd', 'old', 'binhduong')], ['bd', 'hcm']],
-    ['otherwise today\'s provinces and metrics, then old ones, then sources; Pagefind order within', 'sg', [r('s', 'sources'), r('hcmcu', 'old', 'hochiminh'), r('m', 'metric'), r('hcm', 'province', 'hochiminh')], ['m', 'hcm', 'hcmcu', 's']],
-    ['a name the query begins counts as the page\'s own', 'baria', [r('m', 'metric'), r('hcm', 'province', 'hochiminh'), r('brvt', 'old', 'bariavungtau')], ['brvt', 'm', 'hcm']],
-    ['an alias too: "hcm" begins "hcmc", today\'s city first', 'hcm', [r('ct', 'province', 'cantho'), r('hcmcu', 'old', 'hochiminh hcmc'), r('hcm', 'province', 'hochiminh hcmc')], ['hcm', 'hcmcu', 'ct']],
+    ['a page named by the query comes first, today\'s before the old one; a page matching only in its text goes', 'tayninh', [r('s', 'sources'), r('ln', 'old', 'longan'), r('tnc', 'old', 'tayninhcu tayninh'), r('tn', 'province', 'tayninh')], ['tn', 'tnc']],
+    ['an old page named by the query beats today\'s page that includes it', 'binhduong', [r('hcm', 'province', 'hochiminh', 'TP. Hồ Chí Minh'), { id: 'x', meta: { kind: 'province', own: 'hochiminh', hint: 'gồm Bình Dương' } }, r('bd', 'old', 'binhduong')], ['bd', 'x']],
+    ['with no page named by the query: today\'s provinces and metrics, then old ones, then sources; Pagefind order within', 'sg', [r('s', 'sources'), r('hcmcu', 'old', 'hochiminh'), r('m', 'metric'), r('hcm', 'province', 'hochiminh')], ['m', 'hcm', 'hcmcu', 's']],
+    ['a name the query begins counts as the page\'s own; a metric whose title has the query stays', 'baria', [r('m', 'metric', '', 'Số xã của Bà Rịa'), r('hcm', 'province', 'hochiminh'), r('brvt', 'old', 'bariavungtau')], ['brvt', 'm']],
+    ['an alias too: "hcm" begins "hcmc", today\'s city first', 'hcm', [r('ct', 'province', 'cantho'), r('hcmcu', 'old', 'hochiminh hcmc'), r('hcm', 'province', 'hochiminh hcmc')], ['hcm', 'hcmcu']],
     ['two letters are too few to count', 'ha', [r('hn', 'old', 'hanoi'), r('m', 'metric')], ['m', 'hn']],
-    ['a province tied to the queried one by the 2025 map comes right after it', 'tayninh', [r('hn', 'province', 'hanoi'), { id: 'la', meta: { kind: 'old', own: 'longan', hint: 'nay thuộc Tây Ninh' } }, r('tn', 'province', 'tayninh')], ['tn', 'la', 'hn']],
+    ['a province tied to the queried one by the 2025 map comes right after it', 'tayninh', [r('hn', 'province', 'hanoi'), { id: 'la', meta: { kind: 'old', own: 'longan', hint: 'nay thuộc Tây Ninh' } }, r('tn', 'province', 'tayninh')], ['tn', 'la']],
   ])('result order: %s', (_, compact, input, expected) => {
     expect(ordered(input, compact).map((x) => x.id)).toEqual(expected);
   });

@@ -242,7 +242,7 @@ export const en: Dictionary = {
     title: 'Compare provinces',
     lead: 'Pick two to four provinces (current ones or those before 1 July 2025). The page address keeps your selection, so you can share it.',
     pick: 'Add a province',
-    pickHint: 'Type a name, with or without diacritics, old names too',
+    pickHint: 'Type a name, with or without diacritics, old names too. On this page “(pre-2025)” marks a province as it was before 1 July 2025.',
     pickPlaceholder: 'Province name…',
     remove: 'Remove {name}',
     selected: 'Comparing',

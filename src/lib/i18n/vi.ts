@@ -240,7 +240,7 @@ export const vi = {
     title: 'So sánh các tỉnh, thành',
     lead: 'Chọn từ hai đến bốn tỉnh, thành (hiện nay hoặc trước 1/7/2025). Đường dẫn của trang giữ lựa chọn của bạn để chia sẻ.',
     pick: 'Thêm tỉnh, thành',
-    pickHint: 'Gõ tên, có dấu hoặc không dấu, cả tên cũ',
+    pickHint: 'Gõ tên, có dấu hoặc không dấu, cả tên cũ. Ở trang này, “(cũ)” đánh dấu tỉnh, thành như trước ngày 1/7/2025.',
     pickPlaceholder: 'Tên tỉnh, thành…',
     remove: 'Bỏ {name}',
     selected: 'Đang so sánh',

@@ -175,7 +175,7 @@ export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: L
 }
 
 /** Letters only Vietnamese uses among the languages of our sources. */
-const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+const VIETNAMESE_LETTERS = /[ăâđêôơưãõĩũạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 /**
  * The language of a source's title, for its `lang` attribute. Usually the page's (`source.language`),

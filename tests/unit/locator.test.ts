@@ -166,9 +166,10 @@ describe('sourceLabelRuns: Vietnamese names in source labels are marked on Engli
   test.each([
     ['Cổng thông tin điện tử tỉnh Lào Cai', 'en', [['Cổng thông tin điện tử tỉnh Lào Cai', 'vi']]],
     ['Thông tấn xã Việt Nam (Chính sách và Cuộc sống)', 'en', [['Thông tấn xã Việt Nam', 'vi'], [' (', null], ['Chính sách và Cuộc sống', 'vi'], [')', null]]],
-    ['thactrang.com (bản sao bài Tuổi Trẻ)', 'en', [['thactrang.com', null], [' (copy of an article in Tuổi Trẻ)', null]]],
+    ['thactrang.com (bản sao bài Tuổi Trẻ)', 'en', [['thactrang.com (copy of an article in ', null], ['Tuổi Trẻ', 'vi'], [')', null]]],
     ['Quốc hội', 'en', [['National Assembly', null]]],
     ['Lao Động (English edition)', 'en', [['Lao Động', 'vi'], [' (English edition)', null]]],
+    ['Tỉnh ủy Bình Phước (cổng thông tin Đảng bộ tỉnh Bình Phước)', 'en', [['Tỉnh ủy Bình Phước', 'vi'], [' (portal of ', null], ['Đảng bộ tỉnh Bình Phước', 'vi'], [')', null]]],
     ['Cổng thông tin điện tử tỉnh Lào Cai', 'vi', [['Cổng thông tin điện tử tỉnh Lào Cai', null]]],
   ] as const)('%s (%s page)', (publisher, lang, want) => {
     expect(sourceLabelRuns({ publisher, title: 'x' }, lang).map((r) => [r.text, r.lang])).toEqual(want);

@@ -1,5 +1,7 @@
 // Sort and per-capita controls over pre-rendered chart variants; the state lives in the URL so that a
 // shared link reproduces the view (?sort-34=change&percap-34=1).
+import { followOrder } from './table-order.ts';
+
 export function initChartControls(): void {
   const params = new URLSearchParams(location.search);
   for (const form of Array.from(document.querySelectorAll<HTMLFormElement>('form[data-controls]'))) {
@@ -26,15 +28,7 @@ export function initChartControls(): void {
       }
       const order = shown?.dataset.order?.split(' ') ?? [];
       const tbody = figure.querySelector('tbody');
-      if (tbody && order.length) {
-        const rows = new Map(Array.from(tbody.rows).map((r) => [r.dataset.unit!, r]));
-        for (const id of order) {
-          const r = rows.get(id);
-          if (r) tbody.appendChild(r);
-        }
-        // Rows the chart leaves out (no population for a rate) go last.
-        for (const [id, r] of rows) if (!order.includes(id)) tbody.appendChild(r);
-      }
+      if (tbody && order.length) followOrder(tbody, order);
       if (push) {
         const url = new URL(location.href);
         if (sortName) url.searchParams.set(sortName.name, sort);

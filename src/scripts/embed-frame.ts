@@ -2,6 +2,7 @@
 // chart's page) and posts the page's height to the host whenever it changes, so the host's iframe
 // fits its content (public/embed.js listens, or any host code following the documented message).
 import { HEIGHT_MESSAGE } from '../lib/share/embed.ts';
+import { followOrder } from './table-order.ts';
 
 export function initEmbedFrame(): void {
   const params = new URLSearchParams(location.search);
@@ -11,14 +12,7 @@ export function initEmbedFrame(): void {
     for (const v of variants) v.hidden = v !== wanted;
     // The table follows the chart's order, and a per-100,000 chart says so in its title (page and tab).
     const tbody = document.querySelector('tbody');
-    const rows = tbody ? new Map(Array.from(tbody.rows).map((r) => [r.dataset.unit!, r])) : new Map<string, HTMLTableRowElement>();
-    const order = wanted.dataset.order?.split(' ') ?? [];
-    for (const id of order) {
-      const r = rows.get(id);
-      if (r) tbody!.appendChild(r);
-    }
-    // Rows the chart leaves out (no population for a rate) go last.
-    for (const [id, r] of rows) if (!order.includes(id)) tbody!.appendChild(r);
+    if (tbody) followOrder(tbody, wanted.dataset.order?.split(' ') ?? []);
     const suffix = document.querySelector<HTMLElement>('[data-percap-suffix]');
     const heading = suffix?.parentElement;
     if (suffix && heading && wanted.dataset.percap === '1') {

@@ -174,7 +174,7 @@ export function localisePublisher(publisher: string, lang: 'vi' | 'en', words: L
   });
 }
 
-/** Letters only Vietnamese uses among the languages of our sources. */
+/** Letters that mark a word as Vietnamese among the languages of our sources (ã and õ are also Portuguese, which none is). */
 const VIETNAMESE_LETTERS = /[ăâđêôơưãõĩũạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 /**

@@ -94,7 +94,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
     {
       name: 'sources', title: 'Sources', primaryKey: ['id'], json: 'records',
       description: 'Every source behind a figure: laws, government pages, press articles, datasets.',
-      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'Language of the page read, ISO 639-1 (vi, en; another code for a foreign-language rendering of a Vietnamese article)', { pattern: '[a-z]{2}' }), str('kind', `${SOURCE_KINDS.slice(0, -1).join(', ')} or ${SOURCE_KINDS.at(-1)} (a page compiling figures published elsewhere)`), str('accessed', 'Date accessed'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese (empty where not yet written)')],
+      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'Language of the page read, ISO 639-1 (vi, en; another code for a foreign-language rendering of a Vietnamese article)', { pattern: LANGUAGE_CODE.source.replace(/^\^|\$$/g, '') }), str('kind', `${SOURCE_KINDS.slice(0, -1).join(', ')} or ${SOURCE_KINDS.at(-1)} (a page compiling figures published elsewhere)`), str('accessed', 'Date accessed'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese (empty where not yet written)')],
       rows: d.sources,
     },
     {

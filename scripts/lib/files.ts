@@ -25,12 +25,14 @@ export function loadDataFiles(dataDir = join(root, 'data')): DatasetFiles {
   const ref = join(dataDir, 'reference');
   const tiles = join(ref, 'tiles.csv');
   const population = join(ref, 'population.csv');
+  const seats = join(ref, 'seats.csv');
   return {
     version: readVersion(dataDir),
     units: read(join(ref, 'units.csv')),
     lineage: read(join(ref, 'lineage.csv')),
     metrics: read(join(dataDir, 'metrics.csv')),
     tiles: existsSync(tiles) ? read(tiles) : null,
+    seats: existsSync(seats) ? read(seats) : null,
     sources: [join(dataDir, 'sources.csv'), ...csvFiles(join(dataDir, 'sources'))].filter(existsSync).map(read),
     observations: [...(existsSync(population) ? [population] : []), ...csvFiles(join(dataDir, 'observations'))].map(read),
     events: [join(dataDir, 'events.csv'), ...csvFiles(join(dataDir, 'events'))].filter(existsSync).map(read),

@@ -2,6 +2,7 @@ import type { Dataset } from './schema/dataset.ts';
 import type { Lang } from './i18n/index.ts';
 import type { Unit } from './schema/unit.ts';
 import type { Observation } from './schema/observation.ts';
+import type { Seat } from './schema/seat.ts';
 
 export const unitName = (u: Pick<Unit, 'name_vi' | 'name_en'>, lang: Lang) => (lang === 'vi' ? u.name_vi : u.name_en);
 
@@ -45,6 +46,22 @@ export function unitHint(d: Dataset, id: string, lang: Lang, words: HintWords): 
   const next = successor(d, id);
   const nextUnit = next && next !== id ? byId.get(next) : undefined;
   return nextUnit ? words.nowPartOf.replace('{name}', unitLabel(nextUnit, lang)) : '';
+}
+
+/**
+ * What sources say of a province's seat (tỉnh lỵ) on 30 June 2025: each place named, the first that a
+ * non-secondary source names first, with the rows that name it. Usually one place; two where sources
+ * disagree. Empty when no source names one.
+ */
+export function seatsOf(d: Dataset, id: string): { seat_vi: string; seat_en: string; rows: Seat[] }[] {
+  const out: { seat_vi: string; seat_en: string; rows: Seat[] }[] = [];
+  for (const s of d.seats) {
+    if (s.unit !== id) continue;
+    const same = out.find((x) => x.seat_vi === s.seat_vi);
+    if (same) same.rows.push(s);
+    else out.push({ seat_vi: s.seat_vi, seat_en: s.seat_en, rows: [s] });
+  }
+  return out;
 }
 
 export function observationsOf(d: Dataset, unit: string): Observation[] {

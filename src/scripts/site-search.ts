@@ -2,7 +2,7 @@
 // language. Pagefind's own script and index load on first focus, never before.
 interface PagefindResult {
   url: string;
-  meta: { title?: string; kind?: string; hint?: string; own?: string; aliases?: string };
+  meta: { title?: string; kind?: string; hint?: string; own?: string; aliases?: string; seats?: string; seathints?: string };
 }
 interface PagefindHit {
   id: string;
@@ -26,11 +26,27 @@ interface Strings {
 const MAX = 8;
 const fold = (q: string) => q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
+type SearchMetaFields = { title?: string; kind?: string; hint?: string; aliases?: string; seats?: string; seathints?: string };
+
+/**
+ * The words saying that a page was found by a seat's name ("nha trang": "có Nha Trang, tỉnh lỵ Khánh
+ * Hòa (cũ) đến 30/6/2025"), or '' when no seat on the page begins with the query.
+ */
+export function seatHint(meta: SearchMetaFields, compact: string): string {
+  if (compact.length < 3 || !meta.seats) return '';
+  const i = meta.seats.split(' | ').findIndex((name) => fold(name).startsWith(compact));
+  return i === -1 ? '' : (meta.seathints ?? '').split(' | ')[i] ?? '';
+}
+
 /**
  * The hint under a result: how a province relates to the 2025 map; else, when the query is one of its
  * other names rather than its own ("ha tay" for Hà Nội), that name, so the reader sees why it matched.
+ * A page found by the name of a seat rather than its own says so first ("tỉnh lỵ Nha Trang (đến
+ * 30/6/2025) · nay thuộc Khánh Hòa").
  */
-export function resultHint(meta: { title?: string; hint?: string; aliases?: string }, compact: string, matched: string): string {
+export function resultHint(meta: SearchMetaFields, compact: string, matched: string): string {
+  const seat = fold(meta.title ?? '').startsWith(compact) ? '' : seatHint(meta, compact);
+  if (seat) return meta.kind === 'old' && meta.hint ? `${seat} · ${meta.hint}` : seat;
   if (meta.hint) return meta.hint;
   if (compact.length < 3 || fold(meta.title ?? '').startsWith(compact)) return '';
   const alias = (meta.aliases ?? '').split(' | ').find((a) => a && fold(a).startsWith(compact));
@@ -45,15 +61,17 @@ const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sou
 /**
  * Pages whose own name (or alias) is the query or begins with it come first ("binh duong": the old
  * Bình Dương page before TP. Hồ Chí Minh, which only includes it; "ba ria": Bà Rịa - Vũng Tàu); then
- * the provinces it became part of or was formed from ("tay ninh": Long An, now part of Tây Ninh); then today's provinces and the metrics, then provinces before
+ * the provinces it became part of or was formed from ("tay ninh": Long An, now part of Tây Ninh), or
+ * whose seat bears the name ("nha trang": Khánh Hòa); then today's provinces and the metrics, then provinces before
  * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
  * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
  */
-export function ordered<T extends { meta: { kind?: string; own?: string; hint?: string; title?: string } }>(results: readonly T[], compact: string): T[] {
+export function ordered<T extends { meta: SearchMetaFields & { own?: string } }>(results: readonly T[], compact: string): T[] {
   // A name the query begins ("ba ria" → "bariavungtau", "hcm" → "hcmc") counts as the page's own.
   const named = (r: T) => compact.length >= 3 && (r.meta.own ?? '').split(' ').some((n) => n.startsWith(compact));
   // A province the queried one became part of, or was formed from ("tay ninh": Long An, "nay thuộc Tây Ninh").
-  const related = (r: T) => compact.length >= 3 && fold(r.meta.hint ?? '').includes(compact);
+  // Or a province whose seat (tỉnh lỵ) bears the name ("nha trang": Khánh Hòa, then Khánh Hòa (cũ)).
+  const related = (r: T) => compact.length >= 3 && (fold(r.meta.hint ?? '').includes(compact) || seatHint(r.meta, compact) !== '');
   const rank = (r: T) => (named(r) ? 0 : related(r) ? 5 : 10) + (KIND_ORDER[r.meta.kind ?? ''] ?? 0);
   // Once a page bears the name asked for, pages that matched only a syllable of it in their text
   // ("sai gon": Quảng Ninh; "soc trang": a metric listing provinces) are noise, unless their title has it.

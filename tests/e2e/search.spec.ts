@@ -107,6 +107,17 @@ test.describe('Vietnamese', () => {
     await expect(page.locator('[data-search-empty]')).toHaveText('Không có kết quả cho “zzqxj”.');
     await expect(page.locator('[data-search-status]')).toHaveText('Không có kết quả cho “zzqxj”.');
   });
+
+  test('a city that was a provincial seat finds its province, today\'s first, and says why', async ({ page, problems }) => {
+    await page.goto('/');
+    expect((await search(page, 'nha trang')).slice(0, 2)).toEqual(['/tinh/khanh-hoa/', '/tinh/khanh-hoa-cu/']);
+    const options = page.locator('#site-search-list [role=option]');
+    await expect(options.first()).toContainText('có Nha Trang, tỉnh lỵ Khánh Hòa (cũ) đến 30/6/2025');
+    await expect(options.nth(1)).toContainText('tỉnh lỵ Nha Trang (đến 30/6/2025) · nay thuộc Khánh Hòa');
+    // Without diacritics or with them; pages that only share a syllable are not offered.
+    for (const q of ['buon ma thuot', 'Phan Thiết']) expect(await search(page, q), q).toHaveLength(2);
+    expect(problems).toEqual([]);
+  });
 });
 
 test.describe('English', () => {
@@ -125,5 +136,11 @@ test.describe('English', () => {
   test('works on the English 404 page', async ({ page }) => {
     await page.goto('/en/404/');
     expect(await search(page, 'ha tinh')).toContain('/en/provinces/ha-tinh/');
+  });
+
+  test('a seat\'s name finds its province on English pages too', async ({ page }) => {
+    await page.goto('/en/');
+    expect((await search(page, 'quy nhon')).slice(0, 2)).toEqual(['/en/provinces/gia-lai/', '/en/provinces/binh-dinh/']);
+    await expect(page.locator('#site-search-list [role=option]').first()).toContainText('includes Quy Nhon, seat of Binh Dinh until 30 June 2025');
   });
 });

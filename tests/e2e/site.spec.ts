@@ -65,6 +65,21 @@ test('an old province says it no longer exists and where it went', async ({ page
   await expect(page.getByTestId('formed-from')).toContainText('Long An');
 });
 
+test('a province page names its seat with sources, shows sources that disagree, and a merged province lists the seats of its parts', async ({ page, problems }) => {
+  await page.goto('/tinh/long-an/');
+  await expect(page.getByTestId('seat')).toContainText('Tỉnh lỵ đến 30/6/2025: Tân An');
+  await expect(page.getByTestId('seat').locator('a[href^="/nguon/#src-"]').first()).toBeVisible();
+  // An undated list still names Ninh Bình city, merged into Hoa Lư city before 2025: both stay, marked.
+  await page.goto('/tinh/ninh-binh-cu/');
+  await expect(page.getByTestId('seat')).toContainText('Hoa Lư');
+  await expect(page.getByTestId('seat').locator('.badge.warn')).toHaveText('Nguồn khác nhau');
+  await expect(page.getByTestId('seat')).toContainText('Nguồn khác ghi: Ninh Bình');
+  await page.goto('/en/provinces/khanh-hoa/');
+  await expect(page.getByTestId('seats')).toContainText('Seats of the provinces it was formed from (until 30 June 2025): Nha Trang (Khanh Hoa (pre-2025);');
+  await expect(page.getByTestId('seats')).toContainText('Phan Rang - Thap Cham (Ninh Thuan;');
+  expect(problems).toEqual([]);
+});
+
 test('per-head figures give their population and its source; a merged province divides by the sum of its old provinces', async ({ page, problems }) => {
   await page.goto('/chi-so/communes/');
   const row = page.locator('tr[data-unit="tay-ninh"]').filter({ has: page.locator('details.pop-source') });

@@ -75,7 +75,7 @@ describe('cross-table rules', () => {
   };
   test.each([
     ['an unused source is a warning', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\nlonely,P,T,,2020,vi,press,2026-11-22,\n',
-      ['extra-sources.csv:2:1: warning source-unused: no observation, event or lineage row cites this source ("lonely")']],
+      ['extra-sources.csv:2:1: warning source-unused: no observation, event, lineage or seat row cites this source ("lonely")']],
     ['a source id defined twice', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\npress-b,P,T,,2020,vi,press,2026-11-22,\n',
       ['extra-sources.csv:2:1: id-duplicate: already defined at tests/fixtures/mini/sources.csv:3 ("press-b")']],
     ['a bad URL and kind', 'sources', 'id,publisher,title,url,published,language,kind,accessed,note\nx1,P,T,ftp://x,2020,vi,blog,2026-11-22,\n',
@@ -105,6 +105,39 @@ describe('cross-table rules', () => {
   });
 });
 
+describe('seats', () => {
+  const seats = (text: string) => {
+    const files = miniDataset();
+    files.seats = { path: 'seats.csv', text: `unit,seat_vi,seat_en,source,locator,note,note_vi\n${text}` };
+    const r = buildDataset(files);
+    return { problems: r.problems.filter((p) => p.file === 'seats.csv').map(formatProblem), seats: r.dataset?.seats ?? [] };
+  };
+  test('two sources that name different seats are both kept', () => {
+    const r = seats('long-an,Tân An,Tan An,press-b,para 2,,\nlong-an,Bến Lức,Ben Luc,press-c,para 1,,\n');
+    expect(r.problems).toEqual([]);
+    expect(r.seats.map((s) => [s.seat_vi, s.source])).toEqual([['Tân An', 'press-b'], ['Bến Lức', 'press-c']]);
+  });
+  test('a valid row is kept, with its source counted as used', () => {
+    const r = seats('long-an,Tân An,Tan An,press-b,para 2,A provincial city.,Một thành phố thuộc tỉnh.\nha-tinh,Hà Tĩnh,Ha Tinh,press-b,para 3,,\n');
+    expect(r.problems).toEqual([]);
+    expect(r.seats.map((s) => [s.unit, s.seat_vi, s.seat_en])).toEqual([['long-an', 'Tân An', 'Tan An'], ['ha-tinh', 'Hà Tĩnh', 'Ha Tinh']]);
+  });
+  test.each([
+    ['an unknown unit', 'long-am,Tân An,Tan An,press-b,p,,', ['seats.csv:2:1: unit-unknown: no unit with this id; did you mean Long An (long-an)? ("long-am")']],
+    ['a province formed on 1 July 2025', 'tay-ninh,Tân An,Tan An,press-b,p,,', ['seats.csv:2:1: unit-not-valid: a seat is recorded for a province of the map of 2025-06-30 ("tay-ninh")']],
+    ['the country', 'viet-nam,Hà Nội,Ha Noi,press-b,p,,', ['seats.csv:2:1: unit-not-valid: a seat is recorded for a province of the map of 2025-06-30 ("viet-nam")']],
+    ['one source giving a province two seats', 'long-an,Tân An,Tan An,press-b,p,,\nlong-an,Bến Lức,Ben Luc,press-b,p,,', ['seats.csv:3:4: seat-duplicate: this source already gives long-an a seat on line 2 ("press-b")']],
+    ['an English name with diacritics', 'long-an,Tân An,Tân An,press-b,p,,', ['seats.csv:2:3: seat-en-diacritics: English pages write names without diacritics ("Tân An")']],
+    ['an English name that is another place', 'long-an,Tân An,Ben Luc,press-b,p,,', ['seats.csv:2:3: seat-en-mismatch: is not "Tân An" without diacritics ("Ben Luc")']],
+    ['a missing name, source and locator', 'long-an,,Tan An,,,,', ['seats.csv:2:2: seat_vi-missing: "seat_vi" is required ("")', 'seats.csv:2:4: source-missing: "source" is required ("")', 'seats.csv:2:5: locator-missing: "locator" is required ("")']],
+    ['an unknown source', 'long-an,Tân An,Tan An,presss-b,p,,', ['seats.csv:2:4: source-unknown: not in the sources files; did you mean press-b? ("presss-b")']],
+    ['a Vietnamese note without the English one', 'long-an,Tân An,Tan An,press-b,p,,Thành phố.', ['seats.csv:2:7: note-vi-alone: note_vi translates note: write the note (English) first ("Thành phố.")']],
+  ] as const)('%s', (_, text, expected) => {
+    const r = seats(`${text}\n`);
+    expect(r.problems).toEqual(expected);
+  });
+});
+
 describe('downloads', () => {
   const { dataset } = buildDataset(miniDataset());
   const files = buildDownloads(dataset!);
@@ -118,7 +151,7 @@ describe('downloads', () => {
       expect(r.bytes).toBe(Buffer.byteLength(files.get(r.path)!));
       expect(JSON.parse(files.get(r.path.replace('.csv', '.json'))!)).toHaveLength(table.rows.length);
     }
-    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['observations', 'units', 'lineage', 'metrics', 'sources', 'events', 'coverage']);
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['observations', 'units', 'lineage', 'seats', 'metrics', 'sources', 'events', 'coverage']);
   });
   test('declared constraints hold on every row (enum; pattern, anchored as Table Schema patterns are)', () => {
     const pkg = JSON.parse(files.get('datapackage.json')!);

@@ -30,6 +30,12 @@ describe('the real dataset', () => {
   test('every source is used', () => {
     expect(problems.filter((p) => p.rule === 'source-unused').map(formatProblem)).toEqual([]);
   });
+  test('every province of the 63-province map has a seat from a source (centrally-run cities have none)', () => {
+    const provinces = pre.filter((u) => u.type === 'province');
+    expect(provinces).toHaveLength(57);
+    for (const u of provinces) expect(d.seats.some((s) => s.unit === u.id), u.id).toBe(true);
+    for (const s of d.seats) expect(pre.find((u) => u.id === s.unit)?.type, s.unit).toBe('province');
+  });
   test('every observation has a source and a locator', () => {
     const ids = new Set(d.sources.map((s) => s.id));
     for (const o of d.observations) {

@@ -305,7 +305,8 @@ describe('search terms', () => {
     expect(meta.hint).toBe(hint);
     expect(meta.own.split(' ')).toContain(name);
   });
-  const r = (id: string, kind: string, own = '', title = '') => ({ id, meta: { kind, own, title } });
+  type Row = { id: string; meta: { kind: string; own?: string; title?: string; hint?: string; seats?: string; seathints?: string } };
+  const r = (id: string, kind: string, own = '', title = ''): Row => ({ id, meta: { kind, own, title } });
   test.each([
     ['a page named by the query comes first, today\'s before the old one; a page matching only in its text goes', 'tayninh', [r('s', 'sources'), r('ln', 'old', 'longan'), r('tnc', 'old', 'tayninhcu tayninh'), r('tn', 'province', 'tayninh')], ['tn', 'tnc']],
     ['an old page named by the query beats today\'s page that includes it', 'binhduong', [r('hcm', 'province', 'hochiminh', 'TP. Hồ Chí Minh'), { id: 'x', meta: { kind: 'province', own: 'hochiminh', hint: 'gồm Bình Dương' } }, r('bd', 'old', 'binhduong')], ['bd', 'x']],
@@ -314,8 +315,10 @@ describe('search terms', () => {
     ['an alias too: "hcm" begins "hcmc", today\'s city first', 'hcm', [r('ct', 'province', 'cantho'), r('hcmcu', 'old', 'hochiminh hcmc'), r('hcm', 'province', 'hochiminh hcmc')], ['hcm', 'hcmcu']],
     ['two letters are too few to count', 'ha', [r('hn', 'old', 'hanoi'), r('m', 'metric')], ['m', 'hn']],
     ['a province tied to the queried one by the 2025 map comes right after it', 'tayninh', [r('hn', 'province', 'hanoi'), { id: 'la', meta: { kind: 'old', own: 'longan', hint: 'nay thuộc Tây Ninh' } }, r('tn', 'province', 'tayninh')], ['tn', 'la']],
+    ['a seat\'s name: the provinces it belongs to, today\'s first; pages matching only a syllable go', 'nhatrang', [r('m', 'metric', '', 'Huyện nhất thể hóa'), r('db', 'old', 'thaibinh'), { id: 'khc', meta: { kind: 'old', own: 'khanhhoacu', seats: 'Nha Trang', seathints: 'tỉnh lỵ Nha Trang (đến 30/6/2025)' } }, { id: 'kh', meta: { kind: 'province', own: 'khanhhoa', seats: 'Nha Trang | Phan Rang - Tháp Chàm', seathints: 'a | b' } }], ['kh', 'khc']],
+    ['a province named by the query before one whose seat shares the start', 'vinh', [{ id: 'na', meta: { kind: 'province', own: 'nghean', seats: 'Vinh', seathints: 'tỉnh lỵ Vinh (đến 30/6/2025)' } }, r('vl', 'old', 'vinhlongcu vinhlong')], ['vl', 'na']],
   ])('result order: %s', (_, compact, input, expected) => {
-    expect(ordered(input, compact).map((x) => x.id)).toEqual(expected);
+    expect(ordered(input as readonly Row[], compact).map((x) => x.id)).toEqual(expected);
   });
   test.each([
     ['the map hint wins', { title: 'Tây Ninh', hint: 'gồm Long An, Tây Ninh (cũ)', aliases: '' }, 'longan', 'gồm Long An, Tây Ninh (cũ)'],
@@ -323,6 +326,10 @@ describe('search terms', () => {
     ['a page found by its own name needs no hint', { title: 'Hà Nội', hint: '', aliases: 'Ha Noi | Hà Nội | Hà Tây' }, 'hanoi', ''],
     ['too short to say', { title: 'Huế', hint: '', aliases: 'Thừa Thiên Huế' }, 'th', ''],
     ['the start of an alias counts', { title: 'Huế', hint: '', aliases: 'Thừa Thiên Huế' }, 'thuathien', 'tìm theo tên Thừa Thiên Huế'],
+    ['an old province found by its seat says so, then where it is now', { title: 'Khánh Hòa (cũ)', kind: 'old', hint: 'nay thuộc Khánh Hòa', seats: 'Nha Trang', seathints: 'tỉnh lỵ Nha Trang (đến 30/6/2025)' }, 'nhatrang', 'tỉnh lỵ Nha Trang (đến 30/6/2025) · nay thuộc Khánh Hòa'],
+    ['today\'s province found by a seat of a province it was formed from names which', { title: 'Khánh Hòa', kind: 'province', hint: 'gồm Khánh Hòa (cũ), Ninh Thuận', seats: 'Nha Trang | Phan Rang - Tháp Chàm', seathints: 'có Nha Trang, tỉnh lỵ Khánh Hòa (cũ) đến 30/6/2025 | có Phan Rang - Tháp Chàm, tỉnh lỵ Ninh Thuận đến 30/6/2025' }, 'phanrang', 'có Phan Rang - Tháp Chàm, tỉnh lỵ Ninh Thuận đến 30/6/2025'],
+    ['a province found by its own name does not repeat its seat of the same name', { title: 'Hà Tĩnh', kind: 'province', hint: '', seats: 'Hà Tĩnh', seathints: 'tỉnh lỵ Hà Tĩnh (đến 30/6/2025)' }, 'hatinh', ''],
+    ['an unchanged province found by its seat', { title: 'Nghệ An', kind: 'province', hint: '', seats: 'Vinh', seathints: 'tỉnh lỵ Vinh (đến 30/6/2025)' }, 'vinh', 'tỉnh lỵ Vinh (đến 30/6/2025)'],
   ])('result hint: %s', (_, meta, compact, expected) => {
     expect(resultHint(meta, compact, 'tìm theo tên {name}')).toBe(expected);
   });

@@ -65,6 +65,7 @@ export const en: Dictionary = {
     lead: 'Every number on this site leads to one of the sources below, with where in it the figure stands.',
     supports: 'Figures from this source',
     events: 'Events from this source',
+    seats: 'Provincial seats from this source',
     published: 'Published',
     kind: { law: 'Legal document', government: 'Government page', press: 'Press', dataset: 'Dataset', secondary: 'Secondary site' },
     kindLead: {
@@ -135,6 +136,9 @@ export const en: Dictionary = {
   },
   provincePage: {
     rankHeader: 'Rank',
+    seat: 'Seat until 30 June 2025',
+    seatsOfParts: 'Seats of the provinces it was formed from (until 30 June 2025)',
+    seatOther: 'Another source gives',
     coverageHeader: 'Coverage',
     rank: 'Rank {r} of {n}',
     rankPlannedOut: 'leaving out {k} with planned figures only',
@@ -187,6 +191,16 @@ export const en: Dictionary = {
     nationalCol: 'National',
     version: 'Version',
     schemaLink: 'schema',
+    tables: {
+      observations: 'Every figure, one a row, with source and locator',
+      units: 'Provinces before and after 1 July 2025, with validity',
+      lineage: '63 old → 34 new provinces, with legal basis',
+      seats: 'Provincial seats up to 30 June 2025, with sources',
+      metrics: 'Metric catalogue with bilingual definitions',
+      sources: 'Source catalogue',
+      events: 'Dated reform events with sources',
+      coverage: 'Coverage: metric × province, empty = missing',
+    } as Record<string, string>,
     licenceCol: 'Licence',
     schemaCol: 'Schema',
     changelog: 'Versions and changes',
@@ -218,6 +232,7 @@ export const en: Dictionary = {
         'Each province has a validity interval. 52 provinces and cities ceased on 30 June 2025; 23 new ones were formed on 1 July 2025; 11 kept their borders and exist throughout.',
         'A statistics-office code alone does not identify a province: a new province takes the code of the predecessor hosting its capital, so the new Tây Ninh carries Long An’s old code 80. Every unit therefore has its own id (for example tay-ninh-cu and tay-ninh), and codes and names are resolved by date.',
         'A figure for a province on a date when it did not exist is an error, and the data pipeline rejects it.',
+        'The page of each province of the 63-province map names its seat (tỉnh lỵ) up to 30 June 2025, with a source; a merged province’s page names the seats of the provinces it was formed from. So a search for “nha trang” or “buon ma thuot” finds the old and the current province. The district tier was abolished on 1 July 2025, so these cities are no longer administrative units; their names serve only to find a province. Centrally-run cities have no seat. Where sources disagree (Ninh Bình: Hoa Lư or Ninh Bình), both are kept and the page says so.',
         'A new province is placed in the region of the predecessor whose code it kept (its capital). This is Tinh Gọn’s grouping convention, not an official regional classification.',
       ] },
       { id: 'rollup', title: 'Rolling up to today’s borders (63 → 34)', body: [
@@ -342,6 +357,8 @@ export const en: Dictionary = {
     matched: 'found by the name {name}',
     formedFrom: 'from {names}',
     nowPartOf: 'now part of {name}',
+    seatOwn: 'seat: {seat} (until 30 June 2025)',
+    seatPart: 'includes {seat}, seat of {name} until 30 June 2025',
   },
   og: {
     mergedInto: 'Part of {name} from {date}',

@@ -63,6 +63,7 @@ export const vi = {
     lead: 'Mọi con số trên trang đều dẫn về một nguồn dưới đây, kèm vị trí trong nguồn.',
     supports: 'Số liệu dựa trên nguồn này',
     events: 'Sự kiện dựa trên nguồn này',
+    seats: 'Tỉnh lỵ dựa trên nguồn này',
     published: 'Ngày đăng',
     kind: { law: 'Văn bản pháp luật', government: 'Trang chính phủ', press: 'Báo chí', dataset: 'Bộ dữ liệu', secondary: 'Trang thứ cấp' },
     kindLead: {
@@ -133,6 +134,9 @@ export const vi = {
   },
   provincePage: {
     rankHeader: 'Xếp hạng',
+    seat: 'Tỉnh lỵ đến 30/6/2025',
+    seatsOfParts: 'Tỉnh lỵ của các tỉnh hợp thành (đến 30/6/2025)',
+    seatOther: 'Nguồn khác ghi',
     coverageHeader: 'Độ phủ',
     rank: 'Hạng {r}/{n}',
     rankPlannedOut: 'không tính {k} tỉnh, thành chỉ có số kế hoạch',
@@ -185,6 +189,16 @@ export const vi = {
     nationalCol: 'Cả nước',
     version: 'Phiên bản',
     schemaLink: 'lược đồ',
+    tables: {
+      observations: 'Mọi số liệu, mỗi dòng một số kèm nguồn và vị trí',
+      units: 'Tỉnh, thành trước và sau 1/7/2025, có thời hiệu',
+      lineage: '63 tỉnh cũ → 34 tỉnh mới, căn cứ pháp lý',
+      seats: 'Tỉnh lỵ của các tỉnh đến 30/6/2025, có nguồn',
+      metrics: 'Danh mục chỉ số, định nghĩa hai thứ tiếng',
+      sources: 'Danh mục nguồn',
+      events: 'Sự kiện cải cách có ngày và nguồn',
+      coverage: 'Độ phủ: chỉ số × tỉnh, ô trống là chưa có',
+    } as Record<string, string>,
     licenceCol: 'Giấy phép',
     schemaCol: 'Lược đồ',
     changelog: 'Phiên bản và thay đổi',
@@ -216,6 +230,7 @@ export const vi = {
         'Mỗi tỉnh có một khoảng thời gian tồn tại. 52 tỉnh, thành phố hết tồn tại ngày 30/6/2025; 23 tỉnh, thành phố mới hình thành ngày 1/7/2025; 11 tỉnh, thành phố không thay đổi địa giới và tồn tại liên tục.',
         'Mã của Tổng cục Thống kê không đủ để xác định một tỉnh: tỉnh mới lấy mã của tỉnh cũ nơi đặt trung tâm hành chính, nên Tây Ninh mới mang mã 80 của Long An cũ. Vì vậy mỗi đơn vị có mã định danh riêng (ví dụ tay-ninh-cu và tay-ninh) và mã, tên được xác định theo ngày.',
         'Một số liệu gắn với một tỉnh vào ngày tỉnh đó không tồn tại là lỗi, và quy trình dữ liệu từ chối nó.',
+        'Trang của mỗi tỉnh trên bản đồ 63 tỉnh ghi tỉnh lỵ của tỉnh đó đến ngày 30/6/2025, kèm nguồn; trang của tỉnh hợp nhất ghi tỉnh lỵ của các tỉnh hợp thành. Nhờ vậy, tìm “nha trang” hay “buon ma thuot” sẽ ra tỉnh cũ và tỉnh hiện nay. Từ 1/7/2025 không còn cấp huyện, nên các thành phố này không còn là đơn vị hành chính; tên của chúng chỉ dùng để tìm tỉnh. Thành phố trực thuộc trung ương không có tỉnh lỵ. Khi các nguồn ghi khác nhau (Ninh Bình: Hoa Lư hay Ninh Bình), cả hai được giữ và trang ghi rõ.',
         'Vùng của tỉnh mới là vùng của tỉnh cũ có mã được giữ lại (nơi đặt trung tâm hành chính). Đây là quy ước của Tinh Gọn để xếp nhóm, không phải phân vùng chính thức.',
       ] },
       { id: 'rollup', title: 'Cộng dồn về địa giới hiện nay (63 → 34)', body: [
@@ -377,6 +392,8 @@ export const vi = {
     matched: 'tìm theo tên {name}',
     formedFrom: 'gồm {names}',
     nowPartOf: 'nay thuộc {name}',
+    seatOwn: 'tỉnh lỵ {seat} (đến 30/6/2025)',
+    seatPart: 'có {seat}, tỉnh lỵ {name} đến 30/6/2025',
   },
   og: {
     mergedInto: 'Từ {date} thuộc {name}',

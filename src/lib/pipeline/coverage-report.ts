@@ -17,7 +17,7 @@ export function coverageMarkdown(d: Dataset): string {
     d.observations.some((o) => o.unit === unit && o.metric === metric && ((o.era === 'current') === after || (after && sameLand.has(unit) && REFERENCE_METRICS.has(metric))));
   const national = new Set(d.units.filter((u) => u.era === 'national').map((u) => u.id));
   const lines = [
-    `Dataset v${d.version}: ${d.observations.length} observations, ${d.events.length} events, ${d.sources.length} sources.`,
+    `Dataset v${d.version}: ${d.observations.length} observations, ${d.events.length} events, ${d.sources.length} sources; seats (tỉnh lỵ) of ${seats(d).seated} of the ${seats(d).of} provinces of the 63-province map.`,
     '',
     '| metric | 63 pre-2025 provinces | 34 current provinces | national figures | missing (current provinces) |',
     '| --- | ---: | ---: | ---: | --- |',
@@ -65,4 +65,11 @@ export function replaceCoverageSection(readme: string, table: string): string {
   const end = readme.indexOf(COVERAGE_END);
   if (start === -1 || end === -1 || end < start) throw new Error('README.md has no coverage markers');
   return `${readme.slice(0, start + COVERAGE_START.length)}\n${table}\n${readme.slice(end)}`;
+}
+
+/** How many provinces (not centrally-run cities) of the 63-province map have a seat from a source. */
+function seats(d: Dataset): { seated: number; of: number } {
+  const onOldMap = d.units.filter((u) => u.type === 'province' && (u.era === 'pre-2025' || (u.era === 'current' && u.valid_from === '')));
+  const withSeat = new Set(d.seats.map((s) => s.unit));
+  return { seated: onOldMap.filter((u) => withSeat.has(u.id)).length, of: onOldMap.length };
 }

@@ -81,6 +81,13 @@ export function downloadTables(d: Dataset): Table<any>[] {
       rows: d.lineage,
     },
     {
+      name: 'seats', title: 'Provincial seats on 30 June 2025', primaryKey: ['unit', 'source'],
+      foreignKeys: [ref('unit', 'units'), ref('source', 'sources')],
+      description: 'The seat (tỉnh lỵ) of each province of the 63-province map as each source names it (one row per province and source; sources that disagree are all kept); centrally-run cities have none.',
+      fields: [str('unit', 'Unit id'), str('seat_vi', 'Seat (Vietnamese)'), str('seat_en', 'Seat (English, without diacritics)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese')],
+      rows: d.seats,
+    },
+    {
       name: 'metrics', title: 'Metrics', primaryKey: ['id'],
       description: 'The catalogue of metrics with bilingual labels and definitions.',
       fields: [

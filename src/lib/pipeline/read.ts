@@ -6,8 +6,9 @@ import type { Lineage } from '../schema/lineage.ts';
 import { isWholeNumberMetric, type Metric } from '../schema/metric.ts';
 import { statuses, type Observation } from '../schema/observation.ts';
 import { LANGUAGE_CODE, SOURCE_KINDS, type Source } from '../schema/source.ts';
+import { SEAT_DATE, type Seat } from '../schema/seat.ts';
 import { regionIds, type Unit } from '../schema/unit.ts';
-import { editDistance, normaliseText } from '../text.ts';
+import { editDistance, foldDiacritics, normaliseText } from '../text.ts';
 import type { CsvRow } from '../csv.ts';
 import type { Problem } from './problems.ts';
 import { Table, type SourceFile } from './table.ts';
@@ -21,6 +22,7 @@ export const columns = {
   observations: ['unit', 'metric', 'date', 'period_start', 'value', 'denominator', 'status', 'source', 'locator', 'note', 'note_vi'],
   events: ['id', 'unit', 'date', 'type', 'title_vi', 'title_en', 'source', 'locator', 'note'],
   tiles: ['layout', 'unit', 'col', 'row', 'kind', 'label_vi', 'label_en'],
+  seats: ['unit', 'seat_vi', 'seat_en', 'source', 'locator', 'note', 'note_vi'],
 } as const;
 
 const optionalObservationColumns = ['period_start', 'denominator', 'note', 'note_vi'] as const;
@@ -458,4 +460,46 @@ export function readTiles(file: SourceFile, units: UnitIndex): { tiles: Tile[]; 
     }
   }
   return { tiles, problems: t.problems };
+}
+
+/** A letter outside plain ASCII: English names are written without diacritics ("Buon Ma Thuot"). */
+const NON_ASCII_LETTER = /[^\x00-\x7f]/;
+
+/**
+ * Seats of the provinces on the 63-province map (`reference/seats.csv`), each with a source and a
+ * locator. Several sources may name a province's seat; where they name different places, every row is
+ * kept and the province page shows the disagreement. A province without a row simply has no seat shown.
+ */
+export function readSeats(file: SourceFile, units: UnitIndex, sources: ReadonlyMap<string, Source>): { seats: Seat[]; problems: Problem[] } {
+  const t = new Table(file, { required: columns.seats });
+  const seats: Seat[] = [];
+  const seen = new Map<string, number>();
+  const day = { text: SEAT_DATE, precision: 'day' as const, start: SEAT_DATE, end: SEAT_DATE };
+  for (const row of t.rows) {
+    const before = t.problems.length;
+    const id = requireCell(t, row, 'unit');
+    const unit = id ? units.get(id) : undefined;
+    if (id && !unit) t.fail(row, 'unit', 'unit-unknown', `no unit with this id${units.nearest(id) ? `; did you mean ${units.nearest(id)}?` : ''}`);
+    if (unit && (unit.era === 'national' || !unitValidAt(unit, day))) t.fail(row, 'unit', 'unit-not-valid', `a seat is recorded for a province of the map of ${SEAT_DATE}`);
+    const seatVi = requireCell(t, row, 'seat_vi');
+    const seatEn = requireCell(t, row, 'seat_en');
+    if (seatEn && NON_ASCII_LETTER.test(seatEn)) t.fail(row, 'seat_en', 'seat-en-diacritics', 'English pages write names without diacritics');
+    if (seatVi && seatEn && foldDiacritics(seatVi) !== foldDiacritics(seatEn)) t.fail(row, 'seat_en', 'seat-en-mismatch', `is not "${seatVi}" without diacritics`);
+    const source = requireCell(t, row, 'source');
+    if (source && !sources.has(source)) {
+      const hint = nearestId(source, sources.keys());
+      t.fail(row, 'source', 'source-unknown', `not in the sources files${hint ? `; did you mean ${hint}?` : ''}`);
+    }
+    const key = `${id}|${source}`;
+    if (id && source && seen.has(key)) t.fail(row, 'source', 'seat-duplicate', `this source already gives ${id} a seat on line ${seen.get(key)}`);
+    const locator = requireCell(t, row, 'locator');
+    const note = t.cell(row, 'note');
+    const noteVi = t.cell(row, 'note_vi');
+    const bad = noteViProblem(note, noteVi);
+    if (bad) t.fail(row, 'note_vi', bad.rule, bad.message);
+    if (t.problems.length > before || !id || !unit || !seatVi || !seatEn || !source || !locator) continue;
+    seen.set(key, row.line);
+    seats.push({ unit: unit.id, seat_vi: seatVi, seat_en: seatEn, source, locator, note, note_vi: noteVi });
+  }
+  return { seats, problems: t.problems };
 }

@@ -4,7 +4,7 @@ import type { Observation } from '../schema/observation.ts';
 import { coverageTable } from './coverage.ts';
 import { beforeAfter, checkNationalTotals, groupByMetric, markConflicts, REFERENCE_METRICS, rollUpToCurrentBorders } from './derive.ts';
 import { hasErrors, sortProblems, type Problem } from './problems.ts';
-import { FactIndex, readEvents, readLineage, readMetrics, readObservations, readSources, readTiles, readUnits } from './read.ts';
+import { FactIndex, readEvents, readLineage, readMetrics, readObservations, readSeats, readSources, readTiles, readUnits } from './read.ts';
 import type { SourceFile } from './table.ts';
 import { UnitIndex } from './units.ts';
 
@@ -14,6 +14,8 @@ export interface DatasetFiles {
   lineage: SourceFile;
   metrics: SourceFile;
   tiles: SourceFile | null;
+  /** `reference/seats.csv`: each old province's seat (tỉnh lỵ), for search and the province page. */
+  seats?: SourceFile | null;
   sources: SourceFile[];
   /** Observation files, `reference/population.csv` included. */
   observations: SourceFile[];
@@ -67,16 +69,19 @@ export function buildDataset(
   for (const x of e.problems) problems.push(x);
   const t = files.tiles ? readTiles(files.tiles, units) : { tiles: [], problems: [] };
   for (const x of t.problems) problems.push(x);
+  const seats = files.seats ? readSeats(files.seats, units, sources) : { seats: [], problems: [] };
+  for (const x of seats.problems) problems.push(x);
 
-  done('read events, tiles');
+  done('read events, tiles, seats');
   const used = new Set<string>();
   for (const o of unique) used.add(o.source);
   for (const x of e.events) used.add(x.source);
   for (const x of l.lineage) used.add(x.source);
+  for (const x of seats.seats) used.add(x.source);
   for (const src of s.sources) {
     if (!used.has(src.id)) {
       const at = s.lines.get(src.id)!;
-      problems.push({ file: at.file, line: at.line, column: 1, rule: 'source-unused', message: 'no observation, event or lineage row cites this source', value: src.id, severity: 'warning' });
+      problems.push({ file: at.file, line: at.line, column: 1, rule: 'source-unused', message: 'no observation, event, lineage or seat row cites this source', value: src.id, severity: 'warning' });
     }
   }
 
@@ -116,6 +121,8 @@ export function buildDataset(
     observations: withConflicts,
     events: [...e.events].sort((a, b) => a.date_end.localeCompare(b.date_end) || a.id.localeCompare(b.id)),
     tiles: t.tiles,
+    // As for figures, a seat named by a secondary site follows those named by other sources.
+    seats: [...seats.seats.filter((x) => !secondary.has(x.source)), ...seats.seats.filter((x) => secondary.has(x.source))],
     rollUps,
     beforeAfter: m.metrics.flatMap((metric) => beforeAfter(byMetric.get(metric.id) ?? [], l.lineage, metric, current, rollUpsOf.get(metric.id))),
     nationalChecks: checks,

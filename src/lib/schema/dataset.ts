@@ -3,6 +3,7 @@ import { eventSchema } from './event.ts';
 import { lineageSchema } from './lineage.ts';
 import { metricSchema } from './metric.ts';
 import { observationSchema } from './observation.ts';
+import { seatSchema } from './seat.ts';
 import { sourceSchema } from './source.ts';
 import { unitSchema } from './unit.ts';
 
@@ -50,6 +51,7 @@ export const datasetSchema = z.object({
   observations: z.array(observationSchema),
   events: z.array(eventSchema),
   tiles: z.array(tileSchema),
+  seats: z.array(seatSchema),
   rollUps: z.array(rollUpSchema),
   beforeAfter: z.array(
     z.object({

@@ -6,6 +6,7 @@ import { predecessors, successor } from '../queries.ts';
 import { href } from '../routes.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Observation } from '../schema/observation.ts';
+import { SEAT_DATE } from '../schema/seat.ts';
 
 export const API_BASE = '/api/v1';
 export const apiMetricPath = (id: string) => `${API_BASE}/metrics/${id}.json`;
@@ -52,14 +53,17 @@ export function apiProvince(d: Dataset, id: string) {
   const next = successor(d, id);
   const events = d.events.filter((e) => e.unit === id).map((e) => ({ id: e.id, date: e.date, type: e.type, title_vi: e.title_vi, title_en: e.title_en, source: e.source, locator: e.locator }));
   const lineage = d.lineage.filter((l) => l.from === id || l.to === id).map((l) => ({ from: l.from, to: l.to, effective: l.effective, legal_basis: l.legal_basis, source: l.source, locator: l.locator }));
+  const seats = d.seats.filter((x) => x.unit === id).map((s) => ({ name_vi: s.seat_vi, name_en: s.seat_en, until: SEAT_DATE, source: s.source, locator: s.locator, note: s.note || null, note_vi: s.note_vi || null }));
   return {
     ...meta(d),
     unit: { id: u.id, code: u.code, name_vi: u.name_vi, name_en: u.name_en, type: u.type, region: u.region || null, era: u.era, valid_from: u.valid_from || null, valid_to: u.valid_to || null, aliases: u.aliases },
     successor: next && next !== id ? next : null,
     predecessors: predecessors(d, id).filter((x) => x !== id),
     lineage,
+    /** The seat (tỉnh lỵ) on 30 June 2025 as each source names it (empty for centrally-run cities and today's merged provinces). */
+    seats,
     observations: obs.map((o) => row(d, o)),
     events,
-    sources: sourcesOf(d, [...obs.map((o) => o.source), ...events.map((e) => e.source), ...lineage.map((l) => l.source)]),
+    sources: sourcesOf(d, [...obs.map((o) => o.source), ...events.map((e) => e.source), ...lineage.map((l) => l.source), ...seats.map((x) => x.source)]),
   };
 }

@@ -2,6 +2,8 @@
 // language. Pagefind's own script and index load on first focus, never before.
 interface PagefindResult {
   url: string;
+  /** The page's indexed text (its visible text and its hidden search terms). */
+  content?: string;
   meta: { title?: string; kind?: string; hint?: string; own?: string; aliases?: string; seats?: string; seathints?: string };
 }
 interface PagefindHit {
@@ -18,12 +20,15 @@ interface Strings {
   matched: string;
   none: string;
   count: string;
+  countOne: string;
   loading: string;
   error: string;
   kind: Record<string, string>;
 }
 
 const MAX = 8;
+/** Results read before ordering: more than are shown, since those matching only some words are dropped. */
+const READ = 16;
 const fold = (q: string) => q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 type SearchMetaFields = { title?: string; kind?: string; hint?: string; aliases?: string; seats?: string; seathints?: string };
@@ -53,6 +58,16 @@ export function resultHint(meta: SearchMetaFields, compact: string, matched: str
   return alias ? matched.replace('{name}', alias) : '';
 }
 
+/**
+ * The query without a leading "tỉnh", "thành phố", "TP." or "province"/"city of" ("thành phố hồ chí minh"
+ * → "hồ chí minh", "tinh tay ninh" → "tay ninh"): no page name includes the word, so it only adds noise.
+ * Kept when nothing would remain.
+ */
+export function withoutKind(q: string): string {
+  const rest = q.replace(/^\s*(?:t[iỉ]nh|th[aà]nh\s+ph[oố]|tp\.?|province\s+of|city\s+of|province|city)(?:\s+|\.\s*)/iu, '');
+  return rest.trim() ? rest.trim() : q.trim();
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
 
@@ -66,7 +81,7 @@ const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sou
  * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
  * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
  */
-export function ordered<T extends { meta: SearchMetaFields & { own?: string } }>(results: readonly T[], compact: string): T[] {
+export function ordered<T extends { meta: SearchMetaFields & { own?: string }; content?: string }>(results: readonly T[], compact: string): T[] {
   // A name the query begins ("ba ria" → "bariavungtau", "hcm" → "hcmc") counts as the page's own.
   const named = (r: T) => compact.length >= 3 && (r.meta.own ?? '').split(' ').some((n) => n.startsWith(compact));
   // A province the queried one became part of, or was formed from ("tay ninh": Long An, "nay thuộc Tây Ninh").
@@ -77,8 +92,11 @@ export function ordered<T extends { meta: SearchMetaFields & { own?: string } }>
   // ("sai gon": Quảng Ninh; "soc trang": a metric listing provinces) are noise, unless their title has it.
   const strong = results.some((r) => named(r) || related(r));
   const inTitle = (r: T) => fold(r.meta.title ?? '').includes(compact);
+  // Otherwise a page must have the words together, as typed (diacritics aside): Pagefind also returns
+  // pages that have each word somewhere ("quy" and "nhon" apart), and answers nonsense with near words.
+  const asTyped = (r: T) => r.content === undefined || fold(r.content).includes(compact);
   return results
-    .filter((r) => !strong || named(r) || related(r) || inTitle(r))
+    .filter((r) => (strong ? named(r) || related(r) || inTitle(r) : named(r) || related(r) || inTitle(r) || asTyped(r)))
     .map((r, i) => ({ r, i, k: rank(r) }))
     .sort((a, b) => a.k - b.k || a.i - b.i)
     .map((x) => x.r);
@@ -125,7 +143,7 @@ export function initSiteSearch(): void {
     list.innerHTML = results
       .map((r, i) => {
         const kind = r.meta.kind ? s.kind[r.meta.kind] ?? '' : '';
-        const text = resultHint(r.meta, fold(q), s.matched);
+        const text = resultHint(r.meta, fold(withoutKind(q)), s.matched);
         const hint = text ? `<span class="search-hint">${esc(text)}</span>` : '';
         return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${hint}${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
       })
@@ -134,11 +152,12 @@ export function initSiteSearch(): void {
     empty.hidden = results.length > 0 || !q;
     empty.textContent = q ? fillIn(s.none, { q }) : '';
     input.setAttribute('aria-expanded', String(results.length > 0));
-    status.textContent = results.length ? fillIn(s.count, { n: results.length }) : empty.textContent;
+    status.textContent = results.length ? fillIn(results.length === 1 ? s.countOne : s.count, { n: results.length }) : empty.textContent;
     setActive(-1);
   };
   const search = async () => {
-    const q = input.value.trim();
+    const typed = input.value.trim();
+    const q = withoutKind(typed);
     const mine = ++seq;
     if (!q) {
       results = [];
@@ -157,9 +176,9 @@ export function initSiteSearch(): void {
       if (mine !== seq) return;
       const seen = new Set<string>();
       const merged = [...(named?.results ?? []), ...found.results].filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
-      const data = await Promise.all(merged.slice(0, MAX).map((r) => r.data()));
-      results = ordered(data, compact);
-      if (mine === seq) render(q);
+      const data = await Promise.all(merged.slice(0, READ).map((r) => r.data()));
+      results = ordered(data, compact).slice(0, MAX);
+      if (mine === seq) render(typed);
     } catch {
       status.textContent = s.error;
     }

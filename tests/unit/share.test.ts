@@ -16,7 +16,7 @@ import { embedHref, embedSnippet } from '../../src/lib/share/embed.ts';
 import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
 import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
-import { ordered, resultHint } from '../../src/scripts/site-search.ts';
+import { ordered, resultHint, withoutKind } from '../../src/scripts/site-search.ts';
 import { composeSvg, placeChart, svgSize, wrap, wrapUrl } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
@@ -305,7 +305,7 @@ describe('search terms', () => {
     expect(meta.hint).toBe(hint);
     expect(meta.own.split(' ')).toContain(name);
   });
-  type Row = { id: string; meta: { kind: string; own?: string; title?: string; hint?: string; seats?: string; seathints?: string } };
+  type Row = { id: string; content?: string; meta: { kind: string; own?: string; title?: string; hint?: string; seats?: string; seathints?: string } };
   const r = (id: string, kind: string, own = '', title = ''): Row => ({ id, meta: { kind, own, title } });
   test.each([
     ['a page named by the query comes first, today\'s before the old one; a page matching only in its text goes', 'tayninh', [r('s', 'sources'), r('ln', 'old', 'longan'), r('tnc', 'old', 'tayninhcu tayninh'), r('tn', 'province', 'tayninh')], ['tn', 'tnc']],
@@ -317,6 +317,8 @@ describe('search terms', () => {
     ['a province tied to the queried one by the 2025 map comes right after it', 'tayninh', [r('hn', 'province', 'hanoi'), { id: 'la', meta: { kind: 'old', own: 'longan', hint: 'nay thuộc Tây Ninh' } }, r('tn', 'province', 'tayninh')], ['tn', 'la']],
     ['a seat\'s name: the provinces it belongs to, today\'s first; pages matching only a syllable go', 'nhatrang', [r('m', 'metric', '', 'Huyện nhất thể hóa'), r('db', 'old', 'thaibinh'), { id: 'khc', meta: { kind: 'old', own: 'khanhhoacu', seats: 'Nha Trang', seathints: 'tỉnh lỵ Nha Trang (đến 30/6/2025)' } }, { id: 'kh', meta: { kind: 'province', own: 'khanhhoa', seats: 'Nha Trang | Phan Rang - Tháp Chàm', seathints: 'a | b' } }], ['kh', 'khc']],
     ['a province named by the query before one whose seat shares the start', 'vinh', [{ id: 'na', meta: { kind: 'province', own: 'nghean', seats: 'Vinh', seathints: 'tỉnh lỵ Vinh (đến 30/6/2025)' } }, r('vl', 'old', 'vinhlongcu vinhlong')], ['vl', 'na']],
+    ['with no page named by the query, a page must have its words together as typed', 'quynhon', [{ id: 'pt', content: 'quy mô dân số … Nhơn Trạch', meta: { kind: 'old' } }, { id: 'bd', content: 'tỉnh lỵ Quy Nhơn', meta: { kind: 'old' } }], ['bd']],
+    ['nonsense finds nothing', 'xyzq', [{ id: 'dn', content: 'Đà Nẵng', meta: { kind: 'province', own: 'danang' } }], []],
   ])('result order: %s', (_, compact, input, expected) => {
     expect(ordered(input as readonly Row[], compact).map((x) => x.id)).toEqual(expected);
   });
@@ -333,6 +335,20 @@ describe('search terms', () => {
   ])('result hint: %s', (_, meta, compact, expected) => {
     expect(resultHint(meta, compact, 'tìm theo tên {name}')).toBe(expected);
   });
+  test.each([
+    ['thành phố hồ chí minh', 'hồ chí minh'],
+    ['Thanh pho Hue', 'Hue'],
+    ['tỉnh Tây Ninh', 'Tây Ninh'],
+    ['tinh tay ninh', 'tay ninh'],
+    ['TP. Hồ Chí Minh', 'Hồ Chí Minh'],
+    ['tp hcm', 'hcm'],
+    ['tphcm', 'tphcm'],
+    ['Province of Tay Ninh', 'Tay Ninh'],
+    ['city of Hue', 'Hue'],
+    ['tỉnh', 'tỉnh'],
+    ['thanh hoa', 'thanh hoa'],
+    ['tinhgon', 'tinhgon'],
+  ])('the query %j is searched as %j', (q, expected) => expect(withoutKind(q)).toBe(expected));
   test('only provinces, metrics and sources are indexed', () => {
     expect(searchMeta(real, 'vi', { page: 'metric', id: 'communes' })).toMatchObject({ indexed: true, kind: 'metric' });
     expect(searchMeta(real, 'vi', { page: 'sources' })).toMatchObject({ indexed: true, kind: 'sources' });

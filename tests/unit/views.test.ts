@@ -142,6 +142,20 @@ describe('metricEraView', () => {
     const rows = metricEraView(mini, 'communes', 'current').rows;
     expect(sortRows(rows, key, (u) => u.name_vi, new Intl.Collator('vi').compare).map((r) => r.unit.id)).toEqual(ids);
   });
+  // Tây Ninh's figure made a plan, larger than every reported one: it is not ranked, so it goes last,
+  // except in alphabetical order.
+  test.each([
+    ['value', ['ha-tinh', 'tay-ninh']],
+    ['change', ['ha-tinh', 'tay-ninh']],
+    ['name', ['ha-tinh', 'tay-ninh']],
+  ] as const)('sortRows by %s puts a planned figure after the reported ones', (key, ids) => {
+    const rows = metricEraView(mini, 'communes', 'current').rows.map((r) =>
+      r.unit.id === 'tay-ninh' ? { ...r, observation: { ...r.observation, status: 'planned' as const, value: 10_000 } } : r,
+    );
+    expect(sortRows(rows, key, (u) => u.name_vi, new Intl.Collator('vi').compare).map((r) => r.unit.id)).toEqual(ids);
+    const withTayNinhFirst = sortRows(rows.map((r) => ({ ...r, observation: { ...r.observation, status: 'reported' as const } })), 'value', (u) => u.name_vi, new Intl.Collator('vi').compare);
+    expect(withTayNinhFirst[0].unit.id).toBe('tay-ninh');
+  });
 });
 
 describe('compare search on the real dataset', () => {

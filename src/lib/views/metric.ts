@@ -240,19 +240,25 @@ export function erasWithData(d: Dataset, metricId: string): Era[] {
 
 export type SortKey = 'value' | 'change' | 'name' | 'region';
 
+/**
+ * Rows in a chart's order. Planned and target figures are not ranked (the methodology's rule, and the
+ * province page's "Hạng x/y"): in an order by value or change they follow every reported figure, so that
+ * the top bar is never a plan. Alphabetical order mixes them.
+ */
 export function sortRows(rows: readonly MetricRow[], key: SortKey, nameOf: (u: Unit) => string, compare: (a: string, b: string) => number, perCapita = false): MetricRow[] {
   const val = (r: MetricRow) => (perCapita ? (r.perCapita ?? -Infinity) : r.observation.value);
   const byName = (a: MetricRow, b: MetricRow) => compare(nameOf(a.unit), nameOf(b.unit));
+  const unranked = (r: MetricRow) => (r.observation.status === 'reported' ? 0 : 1);
   const sorted = [...rows];
   switch (key) {
     case 'value':
-      return sorted.sort((a, b) => val(b) - val(a) || byName(a, b));
+      return sorted.sort((a, b) => unranked(a) - unranked(b) || val(b) - val(a) || byName(a, b));
     case 'change':
-      return sorted.sort((a, b) => (a.change?.percent ?? Infinity) - (b.change?.percent ?? Infinity) || byName(a, b));
+      return sorted.sort((a, b) => unranked(a) - unranked(b) || (a.change?.percent ?? Infinity) - (b.change?.percent ?? Infinity) || byName(a, b));
     case 'name':
       return sorted.sort(byName);
     case 'region':
-      return sorted.sort((a, b) => a.unit.region.localeCompare(b.unit.region) || val(b) - val(a) || byName(a, b));
+      return sorted.sort((a, b) => a.unit.region.localeCompare(b.unit.region) || unranked(a) - unranked(b) || val(b) - val(a) || byName(a, b));
   }
 }
 

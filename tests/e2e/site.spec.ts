@@ -80,6 +80,26 @@ test('a province page names its seat with sources, shows sources that disagree, 
   expect(problems).toEqual([]);
 });
 
+test('printing leaves out search, navigation and controls, prints the data tables, and gives the page address', async ({ page }) => {
+  await page.goto('/chi-so/communes/');
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of ['.site-search', '.site-nav', '.lang-switch', '.chart-controls', '.chart-actions']) await expect(page.locator(selector).first(), selector).toBeHidden();
+  // The ranking's data table sits in a closed section on screen; on paper it is printed.
+  await expect(page.locator('#ranking-34 details.data-table table')).toBeVisible();
+  await expect(page.locator('.site-footer .print-only')).toContainText('In từ https://');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('#ranking-34 details.data-table table')).toBeHidden();
+  await expect(page.locator('.site-footer .print-only')).toBeHidden();
+});
+
+test('a total within today\'s borders is given only when every old province has a figure', async ({ page }) => {
+  await page.goto('/tinh/tay-ninh/');
+  const rows = page.locator('section[aria-labelledby="rolled"] tbody tr');
+  await expect(rows.filter({ hasText: 'Số đơn vị hành chính cấp xã' }).locator('td').first()).toHaveText('280');
+  const partial = rows.filter({ hasText: '1/2 tỉnh cũ có số liệu' }).first();
+  await expect(partial.locator('td').first()).toHaveText('—');
+});
+
 test('per-head figures give their population and its source; a merged province divides by the sum of its old provinces', async ({ page, problems }) => {
   await page.goto('/chi-so/communes/');
   const row = page.locator('tr[data-unit="tay-ninh"]').filter({ has: page.locator('details.pop-source') });

@@ -15,6 +15,7 @@ export const en: Dictionary = {
     licence: 'Code under the MIT licence; data under CC BY 4.0, with the source of every figure attributed.',
     version: 'Dataset version',
     asOf: 'sources up to',
+    printedFrom: 'Printed from',
   },
   home: {
     title: 'A leaner state, province by province',
@@ -146,7 +147,7 @@ export const en: Dictionary = {
     latest: 'Latest figures',
     allFigures: 'All sourced figures',
     rolledUp: "On today's borders (old provinces added up)",
-    rolledUpLead: 'For additive metrics, the pre-1 July 2025 figures of the old provinces are added up within the borders of the current province.',
+    rolledUpLead: 'For additive metrics, the pre-1 July 2025 figures of the old provinces are added up within the borders of the current province. A total is given only when every old province has a figure; otherwise the coverage column lists the figures there are.',
     coverageOf: '{k} of {n} old provinces reported',
     fromPredecessor: 'from {name}',
     legalBasis: 'Legal basis',

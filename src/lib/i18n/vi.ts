@@ -13,6 +13,7 @@ export const vi = {
     licence: 'Mã nguồn theo giấy phép MIT; dữ liệu theo giấy phép CC BY 4.0, ghi nguồn gốc từng số liệu.',
     version: 'Phiên bản dữ liệu',
     asOf: 'cập nhật nguồn đến',
+    printedFrom: 'In từ',
   },
   home: {
     title: 'Bộ máy tinh gọn, từng tỉnh một',
@@ -144,7 +145,7 @@ export const vi = {
     latest: 'Số liệu mới nhất',
     allFigures: 'Tất cả số liệu có nguồn',
     rolledUp: 'Theo địa giới hiện nay (cộng các tỉnh cũ)',
-    rolledUpLead: 'Với các chỉ số cộng dồn được, số liệu trước 1/7/2025 của các tỉnh cũ được cộng lại theo địa giới của tỉnh hiện nay.',
+    rolledUpLead: 'Với các chỉ số cộng dồn được, số liệu trước 1/7/2025 của các tỉnh cũ được cộng lại theo địa giới của tỉnh hiện nay. Tổng chỉ được ghi khi mọi tỉnh cũ hợp thành đều có số liệu; nếu không, cột độ phủ ghi số của từng tỉnh đã có.',
     coverageOf: '{k}/{n} tỉnh cũ có số liệu',
     fromPredecessor: 'từ {name}',
     legalBasis: 'Căn cứ',

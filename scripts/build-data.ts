@@ -56,6 +56,10 @@ try {
   }
   const descriptor = datapackageJson(dataset, tables, (name) => sizes.get(name)!);
   manifest.push({ name: 'datapackage.json', bytes: publicData.write('datapackage.json', [descriptor]), rows: null });
+  // The Data page links the citation file and the contributors' guide, which live in the repository.
+  for (const [name, path] of [['CITATION.cff', join(root, 'CITATION.cff')], ['README.md', join(dataDir, 'README.md')]] as const) {
+    if (existsSync(path)) manifest.push({ name, bytes: publicData.write(name, [readFileSync(path, 'utf8')]), rows: null });
+  }
   const generated = staging.stage(join(outRoot, 'src', 'generated'));
   // The pages read the large record tables from the same files the public downloads are: written once.
   for (const f of downloads) if (f.records) generated.link(f.name, publicData.path(f.name));

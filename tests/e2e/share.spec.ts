@@ -302,19 +302,26 @@ for (const [path, changelog, api] of [
   ['/du-lieu/', 'Phiên bản và thay đổi', 'API JSON tĩnh'],
   ['/en/data/', 'Versions and changes', 'Static JSON API'],
 ] as const) {
-  test(`the Data page ${path}: schema and licence per table, changelog, API`, async ({ page, problems, request }) => {
+  test(`the Data page ${path}: columns and licence per table, citations, changelog, API`, async ({ page, problems, request }) => {
     await page.goto(path);
     const rows = page.getByTestId('downloads').locator('tbody tr');
     const n = await rows.count();
     expect(n).toBeGreaterThan(5);
-    const pkg = (await (await request.get('/data/datapackage.json')).json()) as { version: string; resources: { name: string; schema: { fields: unknown[] } }[] };
+    const pkg = (await (await request.get('/data/datapackage.json')).json()) as { title: string; version: string; resources: { name: string; schema: { fields: { name: string }[] } }[] };
     for (let i = 0; i < n; i++) {
+      // Each table's link leads to a list of its columns on the page, the same as datapackage.json's.
       const schema = rows.nth(i).locator('a[data-schema]');
       const name = (await schema.getAttribute('data-schema'))!;
-      const pointer = (await schema.getAttribute('href'))!.split('#')[1];
-      expect(pointer).toBe(`/resources/${pkg.resources.findIndex((r) => r.name === name)}/schema`);
-      await expect(rows.nth(i).getByRole('link', { name: 'CC BY 4.0' })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/');
+      expect(await schema.getAttribute('href')).toBe(`#fields-${name}`);
+      const columns = page.locator(`table[aria-labelledby="fields-${name}"] tbody th code`);
+      expect(await columns.allTextContents()).toEqual(pkg.resources.find((r) => r.name === name)!.schema.fields.map((f) => f.name));
+      await expect(rows.nth(i).getByRole('link', { name: `CC BY 4.0: ${name}.csv` })).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/');
     }
+    // The citation file and the contributors' guide are served; BibTeX carries the descriptor's title.
+    expect((await request.get('/data/CITATION.cff')).status()).toBe(200);
+    expect((await request.get('/data/README.md')).status()).toBe(200);
+    await expect(page.locator('pre.citation')).toContainText(`title     = {{${pkg.title}}}`);
+    await expect(page.locator('pre.citation')).toContainText(`version   = {${pkg.version}}`);
     // How to skip the chart CSVs' first line, in the page's language.
     await expect(page.getByTestId('chart-csv-note')).toContainText('skiprows=1');
     await expect(page.getByTestId('chart-csv-note')).toContainText(path === '/du-lieu/' ? 'bỏ qua dòng này' : 'Skip it');

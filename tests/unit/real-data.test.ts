@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { formatProblem } from '../../src/lib/pipeline/problems.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
+import { buildDownloads } from '../../src/lib/pipeline/downloads.ts';
+import { parseCsv } from '../../src/lib/csv.ts';
 
 // Invariants of the real dataset in data/: they hold for any correct future version of it.
 const { dataset, problems } = buildDataset(loadDataFiles());
@@ -35,6 +37,23 @@ describe('the real dataset', () => {
     expect(provinces).toHaveLength(57);
     for (const u of provinces) expect(d.seats.some((s) => s.unit === u.id), u.id).toBe(true);
     for (const s of d.seats) expect(pre.find((u) => u.id === s.unit)?.type, s.unit).toBe('province');
+  });
+  test('the published files keep what datapackage.json declares: enums, patterns, dates', () => {
+    const files = buildDownloads(d);
+    const pkg = JSON.parse(files.get('datapackage.json')!);
+    for (const r of pkg.resources) {
+      const rows = parseCsv(files.get(r.path)!).rows;
+      for (const f of r.schema.fields as { name: string; type: string; constraints?: { enum?: string[]; pattern?: string } }[]) {
+        for (const row of rows) {
+          const v = row.cells[f.name];
+          if (v === '' || v === undefined) continue;
+          if (f.constraints?.enum) expect(f.constraints.enum, `${r.name}.${f.name}`).toContain(v);
+          if (f.constraints?.pattern) expect(v, `${r.name}.${f.name}`).toMatch(new RegExp(`^(?:${f.constraints.pattern})$`));
+          if (f.type === 'date') expect(v, `${r.name}.${f.name}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (f.type === 'integer') expect(v, `${r.name}.${f.name}`).toMatch(/^-?\d+$/);
+        }
+      }
+    }
   });
   test('every observation has a source and a locator', () => {
     const ids = new Set(d.sources.map((s) => s.id));

@@ -22,6 +22,7 @@ import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
 import { metricCharts } from '../../src/lib/views/metric-charts.ts';
 import { en } from '../../src/lib/i18n/en.ts';
+import { DATASET_TITLE, downloadTables } from '../../src/lib/pipeline/downloads.ts';
 import { vi } from '../../src/lib/i18n/vi.ts';
 import { miniDataset } from './helpers.ts';
 
@@ -438,6 +439,12 @@ describe('changelog', () => {
     expect(itemsFor(entry, 'en').map((i) => i.text)).toEqual(['Added staff_exits for 12 provinces (from press reports).', 'Fixed a date.', 'Figures added.']);
     expect(parseChangelog('no entries here')).toEqual([]);
   });
+  test('the Data page describes every column of every table in Vietnamese, and nothing else', () => {
+    const keys = downloadTables(real).flatMap((t) => t.fields.map((f) => `${t.name}.${f.name}`));
+    expect(Object.keys(vi.dataPage.fields).sort()).toEqual([...keys].sort());
+    for (const k of keys) expect(vi.dataPage.fields[k], k).toMatch(/\S/);
+    expect(Object.keys(vi.dataPage.tables).sort()).toEqual([...new Set(downloadTables(real).map((t) => t.name))].sort());
+  });
   test('the real changelog: its first entry is the dataset version, and CITATION.cff matches it', () => {
     const entries = parseChangelog(readFileSync(join(root, 'data', 'CHANGELOG.md'), 'utf8'));
     expect(entries.length).toBeGreaterThan(0);
@@ -454,7 +461,9 @@ describe('changelog', () => {
     expect(cff).toContain(`version: "${entries[0].version}"`);
     expect(cff).toContain(`date-released: "${entries[0].date}"`);
     expect(cff).toMatch(/^license: CC-BY-4\.0$/m);
-    expect(cff).toMatch(/^title: /m);
+    // One title everywhere: the descriptor, CITATION.cff and the English citation on the Data page.
+    expect(cff).toContain(`title: "${DATASET_TITLE}"`);
+    expect(en.dataPage.citationTitle).toBe(DATASET_TITLE);
     expect(cff).toMatch(/^repository-code: "https:\/\//m);
   });
 });

@@ -1,8 +1,14 @@
 import { csvLines, type CsvValue } from '../csv-out.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Observation } from '../schema/observation.ts';
+import { eventTypes } from '../schema/event.ts';
+import { metricSchema } from '../schema/metric.ts';
 import { LANGUAGE_CODE, SOURCE_KINDS } from '../schema/source.ts';
+import { regionIds, unitSchema } from '../schema/unit.ts';
 import { utf8Length } from '../text.ts';
+
+/** The dataset's one title, in English: datapackage.json, CITATION.cff and the English citations use it. */
+export const DATASET_TITLE = "Tinh Gọn — Vietnam's administrative reform, province by province";
 
 export const LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 
@@ -40,16 +46,16 @@ export function downloadTables(d: Dataset): Table<any>[] {
       foreignKeys: [ref('unit', 'units'), ref('metric', 'metrics'), ref('source', 'sources')],
       description: 'One value of one metric for one administrative unit at one date, from one source. observations.json holds the same records without unit_code and unit_name_vi, with conflicts_with as an array.',
       fields: [
-        str('id', 'unit|metric|date|status|source'), str('unit', 'Unit id (see units)'), str('unit_code', 'GSO code of the unit'),
-        str('unit_name_vi', 'Unit name in Vietnamese'), str('metric', 'Metric id (see metrics)'),
-        str('date', 'Date the value refers to: YYYY, YYYY-MM or YYYY-MM-DD, or an interval YYYY-MM/YYYY for an undated fact'),
+        str('id', 'unit|metric|date|status|source'), str('unit', 'Unit id'), str('unit_code', 'GSO code of the unit'),
+        str('unit_name_vi', 'Unit name in Vietnamese'), str('metric', 'Metric id'),
+        str('date', 'Date the value refers to: YYYY, YYYY-MM or YYYY-MM-DD, or an interval start/end of two such dates (2024/2025-06-30) for a fact the source does not date more precisely'),
         { name: 'date_end', type: 'date', description: 'Last day the date covers' },
         str('era', 'Which map the figure describes: pre-2025 (63 provinces) or current (34)', { enum: ['pre-2025', 'current'] }),
         str('period_start', 'Start of the period for flows, if stated'),
         { name: 'value', type: 'number', description: 'The value as stated by the source' },
         { name: 'denominator', type: 'number', description: 'For "x of n" facts, n' },
         str('status', 'reported, planned or target', { enum: ['reported', 'planned', 'target'] }),
-        str('source', 'Source id (see sources)'), str('locator', 'Where in the source the figure stands'), str('note', 'Our note, in our own words'),
+        str('source', 'Source id'), str('locator', 'Where in the source the figure stands'), str('note', 'Our note, in our own words'),
         str('note_vi', 'The same note in Vietnamese (empty where not yet written)'),
         str('conflicts_with', 'Ids of rows from other sources stating a different value, separated by spaces'),
       ],
@@ -68,8 +74,8 @@ export function downloadTables(d: Dataset): Table<any>[] {
       description: 'Provinces and centrally-run cities before and after 1 July 2025, with validity intervals.',
       fields: [
         str('id', 'Stable id'), str('code', 'GSO code'), str('name_vi', 'Name in Vietnamese'), str('name_en', 'Name in English'),
-        str('type', 'country, province or city'), str('region', 'Socio-economic region'), str('valid_from', 'First day valid (empty: before the dataset)'),
-        str('valid_to', 'Last day valid (empty: still valid)'), str('era', 'pre-2025, current or national'), str('aliases', 'Other names, separated by |'),
+        str('type', 'country, province (tỉnh) or city (thành phố trực thuộc trung ương)', { enum: unitSchema.shape.type.options }), str('region', 'Socio-economic region (empty for the country)', { enum: [...regionIds] }), str('valid_from', 'First day valid (empty: before the dataset)'),
+        str('valid_to', 'Last day valid (empty: still valid)'), str('era', 'pre-2025, current or national', { enum: unitSchema.shape.era.options }), str('aliases', 'Other names, separated by |'),
       ],
       rows: d.units.map((u) => ({ ...u, aliases: u.aliases.join('|') })),
     },
@@ -77,7 +83,7 @@ export function downloadTables(d: Dataset): Table<any>[] {
       name: 'lineage', title: 'Lineage 63 → 34', primaryKey: ['from'],
       foreignKeys: [ref('from', 'units'), ref('to', 'units'), ref('source', 'sources')],
       description: 'Each pre-2025 province and the province it became part of on 1 July 2025.',
-      fields: [str('from', 'Pre-2025 unit id'), str('to', 'Current unit id'), str('effective', 'Effective date'), str('legal_basis', 'Legal basis'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
+      fields: [str('from', 'Pre-2025 unit id'), str('to', 'Current unit id'), { name: 'effective', type: 'date', description: 'Effective date' }, str('legal_basis', 'Legal basis'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
       rows: d.lineage,
     },
     {
@@ -92,8 +98,8 @@ export function downloadTables(d: Dataset): Table<any>[] {
       description: 'The catalogue of metrics with bilingual labels and definitions.',
       fields: [
         str('id', 'Metric id'), str('label_vi', 'Label (Vietnamese)'), str('label_en', 'Label (English)'), str('definition_vi', 'Definition (Vietnamese)'),
-        str('definition_en', 'Definition (English)'), str('unit', 'count, persons or km2'), str('kind', 'stock or flow'),
-        { name: 'additive', type: 'boolean', description: 'Whether values of parts add up to the whole' }, str('level', 'national or province'),
+        str('definition_en', 'Definition (English)'), str('unit', 'count, persons or km2', { enum: metricSchema.shape.unit.options }), str('kind', 'stock (a level at a date) or flow (a change over a period)', { enum: metricSchema.shape.kind.options }),
+        { name: 'additive', type: 'boolean', description: 'Whether values of parts add up to the whole' }, str('level', 'national or province', { enum: metricSchema.shape.level.options }),
         { name: 'decimals', type: 'integer', description: 'Decimals shown' },
       ],
       rows: d.metrics,
@@ -101,21 +107,21 @@ export function downloadTables(d: Dataset): Table<any>[] {
     {
       name: 'sources', title: 'Sources', primaryKey: ['id'], json: 'records',
       description: 'Every source behind a figure: laws, government pages, press articles, datasets.',
-      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'Language of the page read, ISO 639-1 (vi, en; another code for a foreign-language rendering of a Vietnamese article)', { pattern: LANGUAGE_CODE.source.replace(/^\^|\$$/g, '') }), str('kind', `${SOURCE_KINDS.slice(0, -1).join(', ')} or ${SOURCE_KINDS.at(-1)} (a page compiling figures published elsewhere)`), str('accessed', 'Date accessed'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese (empty where not yet written)')],
+      fields: [str('id', 'Source id'), str('publisher', 'Publisher'), str('title', 'Title as published'), str('url', 'Address (empty for print-only)'), str('published', 'Publication date as stated'), str('language', 'Language of the page read, ISO 639-1 (vi, en; another code for a foreign-language rendering of a Vietnamese article)', { pattern: LANGUAGE_CODE.source.replace(/^\^|\$$/g, '') }), str('kind', `${SOURCE_KINDS.slice(0, -1).join(', ')} or ${SOURCE_KINDS.at(-1)} (a page compiling figures published elsewhere)`, { enum: [...SOURCE_KINDS] }), str('accessed', 'Date accessed'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese (empty where not yet written)')],
       rows: d.sources,
     },
     {
       name: 'events', title: 'Events', primaryKey: ['id'], json: 'records',
       foreignKeys: [ref('unit', 'units'), ref('source', 'sources')],
       description: 'Dated reform decisions and commitments per unit, each with a source. events.json adds date_end, the last day the date covers.',
-      fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', 'plan, resolution, decision, merger, review, deadline, directive or congress'), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
+      fields: [str('id', 'Event id'), str('unit', 'Unit id (empty when the source does not name it)'), str('date', 'Date as precise as stated'), str('type', `${eventTypes.slice(0, -1).join(', ')} or ${eventTypes.at(-1)}`, { enum: [...eventTypes] }), str('title_vi', 'Title (Vietnamese, our words)'), str('title_en', 'Title (English, our words)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note')],
       rows: d.events,
     },
     {
       name: 'coverage', title: 'Coverage', primaryKey: ['metric', 'unit'],
       foreignKeys: [ref('metric', 'metrics'), ref('unit', 'units')],
       description: 'For every metric and unit: how many observations exist (0 = missing) and, for current units, how many predecessors reported before 1 July 2025.',
-      fields: [str('metric', 'Metric id'), str('unit', 'Unit id'), str('era', 'pre-2025, current or national'), { name: 'observations', type: 'integer', description: 'Number of observations' }, str('latest', 'Latest date observed'), str('rolled_up', 'k/n predecessors reporting (additive metrics, current units)')],
+      fields: [str('metric', 'Metric id'), str('unit', 'Unit id'), str('era', 'pre-2025, current or national', { enum: unitSchema.shape.era.options }), { name: 'observations', type: 'integer', description: 'Number of observations' }, str('latest', 'Latest date observed'), str('rolled_up', 'k/n predecessors reporting (additive metrics, current units)')],
       rows: d.coverage,
     },
   ];
@@ -203,7 +209,7 @@ function datapackage(d: Dataset, tables: Table[], bytesOf: (name: string) => num
   return {
     profile: 'tabular-data-package',
     name: 'tinh-gon',
-    title: 'Tinh Gọn — Vietnam administrative reform by province',
+    title: DATASET_TITLE,
     version: d.version,
     description: 'Sourced figures on Vietnam\'s administrative reform (2017–2025) by province, before and after the 1 July 2025 merger of 63 provinces into 34.',
     licenses: [LICENCE],

@@ -37,6 +37,14 @@ export function initChartControls(): void {
       }
       section?.setAttribute('data-state', `${sort}-${pc}`);
       for (const s of Array.from(figure.querySelectorAll<HTMLElement>('[data-percap-suffix]'))) s.hidden = pc !== '1';
+      // A screen reader hears what changed: the chart's title as it now reads, and the order chosen.
+      const status = form.querySelector<HTMLElement>('[data-controls-status]');
+      if (push && status) {
+        const title = figure.querySelector<HTMLElement>('.chart-title')?.innerText.trim() ?? '';
+        const legend = form.querySelector('legend')?.textContent?.trim() ?? '';
+        const label = form.querySelector<HTMLInputElement>('input[type=radio]:checked')?.closest('label')?.textContent?.trim() ?? '';
+        status.textContent = `${title}. ${legend}: ${label}.`;
+      }
     };
     form.addEventListener('change', () => apply(true));
     form.addEventListener('submit', (e) => e.preventDefault());

@@ -80,6 +80,28 @@ test('a province page names its seat with sources, shows sources that disagree, 
   expect(problems).toEqual([]);
 });
 
+test('a tile map is one stop in the tab order; the arrow keys move between its tiles and Enter opens one', async ({ page, problems }) => {
+  await page.goto('/chi-so/communes/');
+  const map = page.locator('#map-34 svg.tile-map');
+  await expect(map.locator('a.tile[tabindex="0"]')).toHaveCount(1);
+  await expect(map.locator('a.tile.island[tabindex="-1"]')).toHaveCount(2);
+  const first = map.locator('a.tile[tabindex="0"]');
+  const start = await first.getAttribute('data-unit');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  const moved = await page.evaluate(() => document.activeElement?.getAttribute('data-unit'));
+  expect(moved).not.toBe(start);
+  await expect(map.locator(`a.tile[data-unit="${moved}"]`)).toHaveAttribute('tabindex', '0');
+  await expect(map.locator('a.tile[tabindex="0"]')).toHaveCount(1);
+  // Tab leaves the map at once, to what follows it.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#map-34 svg')))).toBe(false);
+  await map.locator(`a.tile[data-unit="${moved}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/tinh/${moved}/$`));
+  expect(problems).toEqual([]);
+});
+
 test('printing leaves out search, navigation and controls, prints the data tables, and gives the page address', async ({ page }) => {
   await page.goto('/chi-so/communes/');
   await page.emulateMedia({ media: 'print' });

@@ -1,3 +1,4 @@
+import { nextTile } from '../../src/scripts/tile-keys.ts';
 import { describe, expect, test } from 'vitest';
 import { DOMParser } from 'linkedom';
 import { renderBeforeAfter, renderRanking, tileMap } from '../../src/lib/charts/index.ts';
@@ -157,4 +158,24 @@ describe('compareChart', () => {
     expect([...doc.querySelectorAll('text')].map((t) => t.textContent).filter((t) => t?.includes('Hồ Chí Minh'))).toEqual(['TP. Hồ Chí Minh (cũ)']);
     await expect(svg).toMatchFileSnapshot('__snapshots__/compare-two-line.svg');
   });
+});
+
+describe('keyboard on tile maps', () => {
+  // A grid with a gap:   A B . D
+  //                      E . G .
+  const at = (col: number, row: number) => ({ x: col * 10, y: row * 10 });
+  const tiles = [at(0, 0), at(1, 0), at(3, 0), at(0, 1), at(2, 1)]; // A B D E G
+  test.each([
+    ['ArrowRight from A goes to B', 0, 'ArrowRight', 1],
+    ['ArrowRight from B skips the gap to D', 1, 'ArrowRight', 2],
+    ['ArrowRight at the end of a row stays', 2, 'ArrowRight', 2],
+    ['ArrowLeft from D goes to B', 2, 'ArrowLeft', 1],
+    ['ArrowDown from B goes to the nearest tile of the next row (E and G tie: the first)', 1, 'ArrowDown', 3],
+    ['ArrowDown from D goes to G, the nearest in the next row', 2, 'ArrowDown', 4],
+    ['ArrowDown on the last row stays', 3, 'ArrowDown', 3],
+    ['ArrowUp from G goes to D or B, whichever is nearer (B and D tie: the first)', 4, 'ArrowUp', 1],
+    ['Home goes to the first tile', 4, 'Home', 0],
+    ['End goes to the last tile', 0, 'End', 4],
+    ['another key does nothing', 0, 'a', 0],
+  ] as const)('%s', (_, from, key, to) => expect(nextTile(tiles, from, key)).toBe(to));
 });

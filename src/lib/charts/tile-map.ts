@@ -171,7 +171,8 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
       const label = o.islandLabel(t);
       const short = (o.islandName ?? ((x: Tile) => x.label_vi))(t);
       parts.push(
-        `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile island" data-unit="${t.unit}"><title>${escapeXml(label)}</title>`,
+        // Out of the tab order: the islands' link leads to the page of the province tile next to them.
+        `<a href="${escapeXml(o.hrefOf(t.unit))}" class="tile island" data-unit="${t.unit}" tabindex="-1"><title>${escapeXml(label)}</title>`,
         `<rect x="${x + 1}" y="${y + 1}" width="${SIZE - 2}" height="${SIZE - 2}" rx="${SIZE / 2}" fill="none" stroke="currentColor" stroke-dasharray="3 2"/>`,
         `<text x="${x + SIZE / 2}" y="${y + SIZE + 9}" text-anchor="middle" font-size="9" fill="currentColor">${escapeXml(short)}</text></a>`,
       );

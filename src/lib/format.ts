@@ -61,6 +61,28 @@ export function formatDate(text: string, lang: Lang): string {
 }
 
 /**
+ * Dates in our English notes written day first, as Vietnamese sources print them ("03/04/2025",
+ * "1/4/2019"), spelled out as the English pages write dates ("3 April 2025"), so that no reader takes
+ * 03/04 for 4 March. A date inside double quotes is a quotation and stays as printed; so does anything
+ * that is not a real date.
+ */
+export function englishDates(text: string): string {
+  return text
+    .split(/("[^"]*"|“[^”]*”)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![\d/.,])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g, (m, d: string, mo: string, y: string) => {
+            const day = Number(d);
+            const month = Number(mo);
+            const valid = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+            return valid ? `${day} ${monthsEn[month - 1]} ${y}` : m;
+          }),
+    )
+    .join('');
+}
+
+/**
  * The span a flow covers, "từ 25/10/2017 đến 27/12/2024" / "from 25 October 2017 to 27 December 2024",
  * when its start is known; otherwise its date alone. Worded, not dashed, so that it never reads like an
  * uncertain date ("khoảng 2017 – 2020").

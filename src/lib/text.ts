@@ -66,3 +66,13 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+/**
+ * A search query without a leading "tỉnh", "thành phố", "TP." or "province"/"city of" ("thành phố hồ chí
+ * minh" → "hồ chí minh", "tinh tay ninh" → "tay ninh"): no province's name includes the word, so it only
+ * adds noise. Kept when nothing would remain. The header search and the compare picker both use it.
+ */
+export function withoutKind(q: string): string {
+  const rest = q.replace(/^\s*(?:t[iỉ]nh|th[aà]nh\s+ph[oố]|tp\.?|province\s+of|city\s+of|province|city)(?:\s+|\.\s*)/iu, '');
+  return rest.trim() ? rest.trim() : q.trim();
+}

@@ -126,24 +126,24 @@ function init(box: HTMLElement) {
     'copy-embed': async () => say(embedArea && (await copy(embedArea.value, embedArea)) ? p.strings.copied : p.strings.copyFailed),
     'copy-cite': async () => say((await copy(citeEl.textContent ?? '')) ? p.strings.copied : p.strings.copyFailed),
     csv: () => {
-      const name = fileName(p.data, suffix(), 'csv');
+      const name = fileName(p.data, suffix(), 'csv', document.documentElement.lang);
       // A byte-order mark, so that Excel opens the Vietnamese names as UTF-8.
       save(new Blob(['\uFEFF' + chartCsv({ ...p.data, title: shownTitle() }, state().order, p.preamble)], { type: 'text/csv;charset=utf-8' }), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     xlsx: async () => {
       const { xlsxBlob } = await import('./xlsx-export.ts');
-      const name = fileName(p.data, suffix(), 'xlsx');
+      const name = fileName(p.data, suffix(), 'xlsx', document.documentElement.lang);
       save(xlsxBlob(p.data.title, csvPreamble({ ...p.data, title: shownTitle() }, p.preamble), p.data.columns, drawnRows(p.data, state().order)), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     svg: () => {
-      const name = fileName(p.data, suffix(), 'svg');
+      const name = fileName(p.data, suffix(), 'svg', document.documentElement.lang);
       save(new Blob([exportSvg()], { type: 'image/svg+xml' }), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },
     png: async () => {
-      const name = fileName(p.data, suffix(), 'png');
+      const name = fileName(p.data, suffix(), 'png', document.documentElement.lang);
       save(await png(exportSvg()), name);
       say(fillIn(p.strings.downloaded, { file: name }));
     },

@@ -6,7 +6,7 @@ import { compareCellHtml, compareFigure, compareSourceLine, searchUnits, selecti
 
 interface Payload {
   data: CompareData;
-  strings: CompareStrings & { remove: string; tooMany: string; addMore: string; pickSome: string; overlap: string; suggest: string; suggestAdd: string; provinceHref: string; metric: string };
+  strings: CompareStrings & { remove: string; tooMany: string; alreadyIn: string; noMatch: string; addMore: string; pickSome: string; overlap: string; suggest: string; suggestAdd: string; provinceHref: string; metric: string };
   sources: Record<string, string>;
 }
 
@@ -116,8 +116,12 @@ export function initCompare(): void {
   }
 
   function showOptions() {
-    options = searchUnits(data, input.value).filter((u) => !selected.includes(u.id));
+    const found = searchUnits(data, input.value);
+    options = found.filter((u) => !selected.includes(u.id));
     active = options.length ? 0 : -1;
+    // Say why nothing is offered: what was typed is already compared, or matches no province.
+    const q = input.value.trim();
+    status.textContent = options.length || !q ? '' : found.length ? s.alreadyIn.replace('{names}', found.map((u) => u.label).join(', ')) : s.noMatch.replace('{q}', q);
     list.innerHTML = options
       .map((u, i) => `<li role="option" id="opt-${u.id}" data-id="${u.id}" aria-selected="${i === active}">${esc(u.label)}${u.hint ? ` <span class="muted small">${esc(u.hint)}</span>` : ''}</li>`)
       .join('');

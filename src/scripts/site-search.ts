@@ -26,6 +26,8 @@ interface Strings {
   kind: Record<string, string>;
 }
 
+import { withoutKind } from '../lib/text.ts';
+
 const MAX = 8;
 /** Results read before ordering: more than are shown, since those matching only some words are dropped. */
 const READ = 16;
@@ -58,15 +60,6 @@ export function resultHint(meta: SearchMetaFields, compact: string, matched: str
   return alias ? matched.replace('{name}', alias) : '';
 }
 
-/**
- * The query without a leading "tỉnh", "thành phố", "TP." or "province"/"city of" ("thành phố hồ chí minh"
- * → "hồ chí minh", "tinh tay ninh" → "tay ninh"): no page name includes the word, so it only adds noise.
- * Kept when nothing would remain.
- */
-export function withoutKind(q: string): string {
-  const rest = q.replace(/^\s*(?:t[iỉ]nh|th[aà]nh\s+ph[oố]|tp\.?|province\s+of|city\s+of|province|city)(?:\s+|\.\s*)/iu, '');
-  return rest.trim() ? rest.trim() : q.trim();
-}
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));

@@ -138,6 +138,21 @@ test('English pages name the legal basis in English', async ({ page }) => {
   await expect(page.getByText('Legal basis: Resolution 202/2025/QH15, Art. 1 cl. 18')).toBeVisible();
 });
 
+test('compare: the picker finds a province by its seat or its full name, and says why it offers nothing', async ({ page, problems }) => {
+  await page.goto('/so-sanh/?u=ha-noi,tay-ninh');
+  const input = page.locator('#compare-input');
+  await input.fill('nha trang');
+  await expect(page.locator('#compare-options li').first()).toContainText('Khánh Hòa');
+  await input.fill('thành phố hồ chí minh');
+  await expect(page.locator('#compare-options li').first()).toContainText('TP. Hồ Chí Minh');
+  await input.fill('ha tay');
+  await expect(page.locator('#compare-options')).toBeHidden();
+  await expect(page.locator('.picker [data-status]')).toHaveText('Hà Nội đã có trong so sánh.');
+  await input.fill('xyzq');
+  await expect(page.locator('.picker [data-status]')).toHaveText('Không có tỉnh, thành nào khớp với “xyzq”.');
+  expect(problems).toEqual([]);
+});
+
 test('compare: related provinces are one click away, and an old province with its successor gets a note', async ({ page, problems }) => {
   await page.goto('/so-sanh/?u=tay-ninh');
   const suggest = page.locator('[data-suggest]');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatNumber, formatPeriod, formatPercent, formatSigned, formatValue, listJoin } from '../../src/lib/format.ts';
+import { englishDates, formatDate, formatNumber, formatPeriod, formatPercent, formatSigned, formatValue, listJoin } from '../../src/lib/format.ts';
 import { href } from '../../src/lib/routes.ts';
 
 describe('formatNumber (fixed decimals) and formatValue (as precise as recorded, up to the decimals)', () => {
@@ -74,4 +74,18 @@ describe('formatPeriod: a flow counted over a period shows it; otherwise its dat
   ] as const)('%s → %s (%s)', (start, date, lang, want) => {
     expect(formatPeriod(start, date, lang)).toBe(want);
   });
+});
+
+describe('englishDates: day-first dates in English notes are spelled out', () => {
+  test.each([
+    ['item of 03/04/2025', 'item of 3 April 2025'],
+    ['column 01/4/2019 and reference day 1/4/2024', 'column 1 April 2019 and reference day 1 April 2024'],
+    ['in force 1/1/2020.', 'in force 1 January 2020.'],
+    ['Page shows "12/5/2024" (month view)', 'Page shows "12/5/2024" (month view)'],
+    ['Page shows “Cập nhật: 03/11/2024”.', 'Page shows “Cập nhật: 03/11/2024”.'],
+    ['not a date: 31/2/2024 or 5/13/2024', 'not a date: 31/2/2024 or 5/13/2024'],
+    ['a document number: 3411/QĐ-BTNMT, Decree 29/2023', 'a document number: 3411/QĐ-BTNMT, Decree 29/2023'],
+    ['an interval: 1/1/2024/2025 stays', 'an interval: 1/1/2024/2025 stays'],
+    ['29/2/2024 was a day', '29 February 2024 was a day'],
+  ])('%j → %j', (text, expected) => expect(englishDates(text)).toBe(expected));
 });

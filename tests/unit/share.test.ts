@@ -16,7 +16,8 @@ import { embedHref, embedSnippet } from '../../src/lib/share/embed.ts';
 import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
 import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
-import { ordered, resultHint, withoutKind } from '../../src/scripts/site-search.ts';
+import { ordered, resultHint } from '../../src/scripts/site-search.ts';
+import { withoutKind } from '../../src/lib/text.ts';
 import { composeSvg, placeChart, svgSize, wrap, wrapUrl } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
 import { formatDate } from '../../src/lib/format.ts';
@@ -68,6 +69,9 @@ describe('chart CSV', () => {
   test('file names carry the state', () => {
     expect(fileName(chart, '', 'csv')).toBe('tinh-gon-communes-ranking-34.csv');
     expect(fileName(chart, 'name-per-100k', 'png')).toBe('tinh-gon-communes-ranking-34-name-per-100k.png');
+    // An English page's file is named apart: its names and header differ.
+    expect(fileName(chart, 'name-per-100k', 'csv', 'en')).toBe('tinh-gon-communes-ranking-34-name-per-100k-en.csv');
+    expect(fileName(chart, '', 'csv', 'vi')).toBe('tinh-gon-communes-ranking-34.csv');
   });
 });
 

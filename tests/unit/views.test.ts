@@ -174,6 +174,8 @@ describe('compare search on the real dataset', () => {
     ['thua thien', ['hue']],
     ['sai gon', ['ho-chi-minh']],
     ['ha tay', ['ha-noi']],
+    ['thành phố hồ chí minh', ['ho-chi-minh', 'ho-chi-minh-cu']],
+    ['nha trang', ['khanh-hoa', 'khanh-hoa-cu']],
     ['Hà Tây', ['ha-noi']],
   ])('%j finds %j', (q, expected) => {
     for (const id of expected) expect(ids(q)).toContain(id);

@@ -48,8 +48,11 @@ export function chartCsv(data: ChartData, order?: readonly string[] | null, temp
   return toCsv(data.columns, rows, [csvPreamble(data, template)]);
 }
 
-/** `communes-ranking-34-name-percap.csv`: the state is part of the name so two downloads never clash. */
-export function fileName(data: Pick<ChartData, 'file'>, suffix: string, ext: string): string {
-  const stem = [data.file, suffix].filter(Boolean).join('-').replace(/[^a-z0-9-]+/gi, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+/**
+ * `communes-ranking-34-name-percap.csv`: the state is part of the name so two downloads never clash; so is
+ * the language of an English page's file (`-en`), whose names and header differ from the Vietnamese one's.
+ */
+export function fileName(data: Pick<ChartData, 'file'>, suffix: string, ext: string, lang = 'vi'): string {
+  const stem = [data.file, suffix, lang === 'vi' ? '' : lang].filter(Boolean).join('-').replace(/[^a-z0-9-]+/gi, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
   return `tinh-gon-${stem}.${ext}`;
 }

@@ -6,7 +6,7 @@ import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { ChartData } from '../share/chart-data.ts';
-import { foldDiacritics } from '../text.ts';
+import { foldDiacritics, withoutKind } from '../text.ts';
 import { headline } from './metric.ts';
 
 /** A province's headline figure for one metric, as the compare page shows and exports it. */
@@ -98,7 +98,9 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
     const preds = predecessors(d, u.id).filter((p) => p !== u.id).map((p) => byId.get(p)!);
     const hint = unitHint(d, u.id, lang, words);
     const terms = [...new Set([u.name_vi, u.name_en, ...u.aliases].map(foldDiacritics))];
-    const related = [...new Set(preds.flatMap((p) => [p.name_vi, ...p.aliases]).map(foldDiacritics))].filter((t) => !terms.includes(t));
+    // Also the seats (tỉnh lỵ) of the province and of those it was formed from: "nha trang" offers Khánh Hòa.
+    const seats = [u, ...preds].flatMap((p) => d.seats.filter((x) => x.unit === p.id).map((x) => x.seat_vi));
+    const related = [...new Set([...preds.flatMap((p) => [p.name_vi, ...p.aliases]), ...seats].map(foldDiacritics))].filter((t) => !terms.includes(t));
     // Side by side with today's provinces, a dissolved one says so: "Long An (cũ)" next to "Tây Ninh".
     const label = u.era === 'pre-2025' && !u.id.endsWith('-cu') ? `${unitName(u, lang)} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : unitLabel(u, lang);
     // Lineage, for the page's note on overlapping choices and its suggestions: a dissolved province's
@@ -159,7 +161,7 @@ export function compareFigure(data: CompareData, metricId: string, selected: rea
 
 /** Matches what a reader types against names, aliases and old names, diacritics-insensitive. */
 export function searchUnits(data: CompareData, query: string, limit = 8): CompareData['units'] {
-  const q = foldDiacritics(query);
+  const q = foldDiacritics(withoutKind(query));
   if (!q) return [];
   const scored = data.units
     .map((u) => {

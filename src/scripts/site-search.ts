@@ -18,6 +18,7 @@ interface Pagefind {
 }
 interface Strings {
   matched: string;
+  alsoKnown: string;
   none: string;
   count: string;
   countOne: string;
@@ -51,11 +52,17 @@ export function seatHint(meta: SearchMetaFields, compact: string): string {
  * A page found by the name of a seat rather than its own says so first ("tỉnh lỵ Nha Trang (đến
  * 30/6/2025) · nay thuộc Khánh Hòa").
  */
-export function resultHint(meta: SearchMetaFields, compact: string, matched: string): string {
+export function resultHint(meta: SearchMetaFields, compact: string, matched: string, alsoKnown = ''): string {
   const seat = fold(meta.title ?? '').startsWith(compact) ? '' : seatHint(meta, compact);
   if (seat) return meta.kind === 'old' && meta.hint ? `${seat} · ${meta.hint}` : seat;
   if (meta.hint) return meta.hint;
-  if (compact.length < 3 || fold(meta.title ?? '').startsWith(compact)) return '';
+  if (compact.length < 3) return '';
+  if (fold(meta.title ?? '').startsWith(compact)) {
+    // Found by its own name: a longer name that contains it ("hue": Thừa Thiên Huế) is worth saying.
+    const title = fold(meta.title ?? '');
+    const longer = (meta.aliases ?? '').split(' | ').find((a) => a && fold(a) !== title && fold(a).includes(title));
+    return longer && alsoKnown ? alsoKnown.replace('{name}', longer) : '';
+  }
   const alias = (meta.aliases ?? '').split(' | ').find((a) => a && fold(a).startsWith(compact));
   return alias ? matched.replace('{name}', alias) : '';
 }
@@ -136,7 +143,7 @@ export function initSiteSearch(): void {
     list.innerHTML = results
       .map((r, i) => {
         const kind = r.meta.kind ? s.kind[r.meta.kind] ?? '' : '';
-        const text = resultHint(r.meta, fold(withoutKind(q)), s.matched);
+        const text = resultHint(r.meta, fold(withoutKind(q)), s.matched, s.alsoKnown);
         const hint = text ? `<span class="search-hint">${esc(text)}</span>` : '';
         return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${hint}${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
       })

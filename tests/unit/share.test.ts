@@ -337,8 +337,10 @@ describe('search terms', () => {
     ['today\'s province found by a seat of a province it was formed from names which', { title: 'Khánh Hòa', kind: 'province', hint: 'gồm Khánh Hòa (cũ), Ninh Thuận', seats: 'Nha Trang | Phan Rang - Tháp Chàm', seathints: 'có Nha Trang, tỉnh lỵ Khánh Hòa (cũ) đến 30/6/2025 | có Phan Rang - Tháp Chàm, tỉnh lỵ Ninh Thuận đến 30/6/2025' }, 'phanrang', 'có Phan Rang - Tháp Chàm, tỉnh lỵ Ninh Thuận đến 30/6/2025'],
     ['a province found by its own name does not repeat its seat of the same name', { title: 'Hà Tĩnh', kind: 'province', hint: '', seats: 'Hà Tĩnh', seathints: 'tỉnh lỵ Hà Tĩnh (đến 30/6/2025)' }, 'hatinh', ''],
     ['an unchanged province found by its seat', { title: 'Nghệ An', kind: 'province', hint: '', seats: 'Vinh', seathints: 'tỉnh lỵ Vinh (đến 30/6/2025)' }, 'vinh', 'tỉnh lỵ Vinh (đến 30/6/2025)'],
+    ['found by its own name, a longer name that contains it is given', { title: 'Huế', hint: '', aliases: 'Thừa Thiên Huế | Thua Thien Hue' }, 'hue', 'cũng gọi là Thừa Thiên Huế'],
+    ['but not an alias that is only another spelling', { title: 'Hà Nội', hint: '', aliases: 'Ha Noi | Hà Nội | Hà Tây' }, 'hanoi', ''],
   ])('result hint: %s', (_, meta, compact, expected) => {
-    expect(resultHint(meta, compact, 'tìm theo tên {name}')).toBe(expected);
+    expect(resultHint(meta, compact, 'tìm theo tên {name}', 'cũng gọi là {name}')).toBe(expected);
   });
   test.each([
     ['thành phố hồ chí minh', 'hồ chí minh'],

@@ -380,6 +380,7 @@ export const en: Dictionary = {
     kind: { province: 'Province today', old: 'Province before 1 July 2025', metric: 'Metric', sources: 'Sources', page: 'Page' },
     oldSuffix: 'pre-2025',
     matched: 'found by the name {name}',
+    alsoKnown: 'also known as {name}',
     formedFrom: 'from {names}',
     nowPartOf: 'now part of {name}',
     seatOwn: 'seat: {seat} (until 30 June 2025)',

@@ -491,6 +491,7 @@ export const vi = {
     kind: { province: 'Tỉnh, thành hiện nay', old: 'Tỉnh, thành trước 1/7/2025', metric: 'Chỉ số', sources: 'Nguồn', page: 'Trang' },
     oldSuffix: 'cũ',
     matched: 'tìm theo tên {name}',
+    alsoKnown: 'cũng gọi là {name}',
     formedFrom: 'gồm {names}',
     nowPartOf: 'nay thuộc {name}',
     seatOwn: 'tỉnh lỵ {seat} (đến 30/6/2025)',

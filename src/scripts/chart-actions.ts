@@ -9,6 +9,7 @@ interface Payload {
   data: ChartData;
   subtitle: string;
   notes: string[];
+  perCapNotes?: string[];
   perCapLabel: string;
   sourceText: string;
   site: string;
@@ -118,7 +119,8 @@ function init(box: HTMLElement) {
   };
   const exportSvg = () => {
     const svg = shown().querySelector('svg')!;
-    return composeSvg(new XMLSerializer().serializeToString(svg), { title: shownTitle(), subtitle: p.subtitle, notes: p.notes, source: p.sourceText, site: p.siteLine, url: permalink() });
+    const notes = [...p.notes, ...(state().percap ? (p.perCapNotes ?? []) : [])];
+    return composeSvg(new XMLSerializer().serializeToString(svg), { title: shownTitle(), subtitle: p.subtitle, notes, source: p.sourceText, site: p.siteLine, url: permalink() });
   };
 
   const actions: Record<string, () => Promise<unknown> | void> = {

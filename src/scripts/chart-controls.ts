@@ -36,7 +36,7 @@ export function initChartControls(): void {
         history.replaceState(null, '', url);
       }
       section?.setAttribute('data-state', `${sort}-${pc}`);
-      for (const s of Array.from(figure.querySelectorAll<HTMLElement>('[data-percap-suffix]'))) s.hidden = pc !== '1';
+      for (const s of Array.from(figure.querySelectorAll<HTMLElement>('[data-percap-suffix], [data-percap-note]'))) s.hidden = pc !== '1';
       // A screen reader hears what changed: the chart's title as it now reads, and the order chosen.
       const status = form.querySelector<HTMLElement>('[data-controls-status]');
       if (push && status) {

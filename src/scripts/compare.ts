@@ -2,7 +2,7 @@
 // selection of two to four provinces kept in the URL (?u=a,b,c), charts and table re-rendered in place.
 import { compareChart } from '../lib/charts/compare.ts';
 import { fill } from '../lib/i18n/index.ts';
-import { compareCellHtml, compareFigure, compareSourceLine, searchUnits, selectionFromQuery, shownMetrics, type CompareData, type CompareStrings } from '../lib/views/compare.ts';
+import { compareCellHtml, compareFigure, compareSourceLine, optionHint, searchUnits, selectionFromQuery, shownMetrics, type CompareData, type CompareStrings } from '../lib/views/compare.ts';
 
 interface Payload {
   data: CompareData;
@@ -116,14 +116,17 @@ export function initCompare(): void {
   }
 
   function showOptions() {
-    const found = searchUnits(data, input.value);
-    options = found.filter((u) => !selected.includes(u.id));
+    const found = searchUnits(data, input.value, 12);
+    options = found.filter((u) => !selected.includes(u.id)).slice(0, 8);
     active = options.length ? 0 : -1;
     // Say why nothing is offered: what was typed is already compared, or matches no province.
     const q = input.value.trim();
     status.textContent = options.length || !q ? '' : found.length ? s.alreadyIn.replace('{names}', found.map((u) => u.label).join(', ')) : s.noMatch.replace('{q}', q);
     list.innerHTML = options
-      .map((u, i) => `<li role="option" id="opt-${u.id}" data-id="${u.id}" aria-selected="${i === active}">${esc(u.label)}${u.hint ? ` <span class="muted small">${esc(u.hint)}</span>` : ''}</li>`)
+      .map((u, i) => {
+        const hint = optionHint(u, input.value);
+        return `<li role="option" id="opt-${u.id}" data-id="${u.id}" aria-selected="${i === active}">${esc(u.label)}${hint ? ` <span class="muted small">${esc(hint)}</span>` : ''}</li>`;
+      })
       .join('');
     list.hidden = options.length === 0;
     input.setAttribute('aria-expanded', String(options.length > 0));

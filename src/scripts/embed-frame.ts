@@ -15,6 +15,7 @@ export function initEmbedFrame(): void {
     if (tbody) followOrder(tbody, wanted.dataset.order?.split(' ') ?? []);
     const suffix = document.querySelector<HTMLElement>('[data-percap-suffix]');
     const heading = suffix?.parentElement;
+    if (wanted.dataset.percap === '1') for (const n of Array.from(document.querySelectorAll<HTMLElement>('[data-percap-note]'))) n.hidden = false;
     if (suffix && heading && wanted.dataset.percap === '1') {
       const plain = heading.textContent!.slice(0, -suffix.textContent!.length);
       suffix.hidden = false;

@@ -118,6 +118,18 @@ describe('localisePublisher', () => {
   });
 });
 
+test('on Vietnamese pages, no remark in a real publisher\'s brackets is left in English', () => {
+  const real = buildDataset(loadDataFiles()).dataset!;
+  const left = real.sources.flatMap((src) =>
+    [...localisePublisher(src.publisher, 'vi', vi.share.publisherWords).matchAll(/\(([^()]*)\)/g)]
+      .map((m) => m[1])
+      // Names (VietNamNet, Vnews, a domain) are no remark: look for the words our remarks are made of.
+      .filter((inner) => /\b(?:site|repository|mirror|copy|page|of|edition|article|content|portal|aggregator|from|by|the|inferred|probable|located|education|English|republish\w*|relaying|address)\b/i.test(inner.replace(/[\w-]+(?:\.[\w-]+)+(?:\/[\w./-]*)?/g, '')))
+      .map((inner) => `${src.id}: (${inner})`),
+  );
+  expect(left).toEqual([]);
+});
+
 describe('quotedRuns: quoted passages in the other language are marked', () => {
   test.each([
     ["đoạn 'After the arrangement, Da Nang city has 94…'", 'vi', [["đoạn ", null], ["'After the arrangement, Da Nang city has 94…'", 'en']]],

@@ -249,8 +249,10 @@ describe('per-100,000 figures say what they divide by', () => {
         const col = (name: string) => era.ranking.data.columns.indexOf(name);
         const rated = era.ranking.data.rows.filter((r) => r[col('per_100k')] !== null);
         const popDates = new Set(rated.map((r) => r[col('population_date')]));
-        const says = (needle: string) => era.rankingNotes.some((n) => n.includes(needle));
+        const says = (needle: string) => era.perCapNotes.some((n) => n.includes(needle));
         expect(era.notes.some((n) => n.includes(basis) || n.includes(most) || n.includes(mixed))).toBe(false); // maps show no per-head figures
+        // Nor does the ranking in plain counts: its per-head notes are said only in the per-100,000 view.
+        expect(era.rankingNotes.some((n) => n.includes(basis) || n.includes(most) || n.includes(mixed))).toBe(false);
         if (rated.length === 0) {
           expect(says(basis) || says(most) || says(mixed)).toBe(false);
           continue;
@@ -266,7 +268,7 @@ describe('per-100,000 figures say what they divide by', () => {
           expect(others.sort()).toEqual([...era.view.populationExceptions].sort());
           expect(others.length).toBeGreaterThan(0);
           expect(others.length * 2).toBeLessThan(rated.length);
-          const note = era.rankingNotes.find((n) => n.includes(most))!;
+          const note = era.perCapNotes.find((n) => n.includes(most))!;
           for (const r of rated.filter((x) => others.includes(x[col('unit')]))) expect(note).toContain(String(r[col('name')]));
           // Their bars carry the dagger the note speaks of, in per-100,000 mode only.
           expect(note).toContain('†');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadDataFiles } from '../../scripts/lib/files.ts';
 import { buildDataset } from '../../src/lib/pipeline/run.ts';
-import { compareCellHtml, compareData, compareFigure, compareSourceLine, compareTableHtml, searchUnits, selectionFromQuery, shownMetrics } from '../../src/lib/views/compare.ts';
+import { compareCellHtml, compareData, compareFigure, optionHint, compareSourceLine, compareTableHtml, searchUnits, selectionFromQuery, shownMetrics } from '../../src/lib/views/compare.ts';
 import { compareStrings } from '../../src/lib/views/compare-strings.ts';
 import { erasWithData, headline, metricEraView, populationBasis, sortRows } from '../../src/lib/views/metric.ts';
 import type { Observation } from '../../src/lib/schema/observation.ts';
@@ -294,6 +294,14 @@ describe('compare search on the real dataset', () => {
     const html = compareTableHtml(compareFigure(evil, 'communes', ['tay-ninh'], '—'), evil, { x: '<b>' }, compareStrings('vi'));
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+  test.each([
+    ['nha trang', 'khanh-hoa', 'có Nha Trang, tỉnh lỵ Khánh Hòa (cũ) đến 30/6/2025'],
+    ['nha trang', 'khanh-hoa-cu', 'tỉnh lỵ Nha Trang (đến 30/6/2025)'],
+    ['khanh hoa', 'khanh-hoa', 'gồm Khánh Hòa (cũ), Ninh Thuận'],
+    ['vinh', 'nghe-an', 'tỉnh lỵ Vinh (đến 30/6/2025)'],
+  ] as const)('an option found by %j (%s) says why: %j', (q, id, hint) => {
+    expect(optionHint(data.units.find((u) => u.id === id)!, q)).toBe(hint);
   });
 });
 

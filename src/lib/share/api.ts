@@ -53,14 +53,16 @@ export function apiProvince(d: Dataset, id: string) {
   const next = successor(d, id);
   const events = d.events.filter((e) => e.unit === id).map((e) => ({ id: e.id, date: e.date, type: e.type, title_vi: e.title_vi, title_en: e.title_en, source: e.source, locator: e.locator }));
   const lineage = d.lineage.filter((l) => l.from === id || l.to === id).map((l) => ({ from: l.from, to: l.to, effective: l.effective, legal_basis: l.legal_basis, source: l.source, locator: l.locator }));
-  const seats = d.seats.filter((x) => x.unit === id).map((s) => ({ name_vi: s.seat_vi, name_en: s.seat_en, until: SEAT_DATE, source: s.source, locator: s.locator, note: s.note || null, note_vi: s.note_vi || null }));
+  // A province of the 63-province map: its own seat; one formed on 1 July 2025: the seats of its parts.
+  const seatUnits = new Set([id, ...predecessors(d, id)]);
+  const seats = d.seats.filter((x) => seatUnits.has(x.unit)).map((s) => ({ unit: s.unit, name_vi: s.seat_vi, name_en: s.seat_en, until: SEAT_DATE, source: s.source, locator: s.locator, note: s.note || null, note_vi: s.note_vi || null }));
   return {
     ...meta(d),
     unit: { id: u.id, code: u.code, name_vi: u.name_vi, name_en: u.name_en, type: u.type, region: u.region || null, era: u.era, valid_from: u.valid_from || null, valid_to: u.valid_to || null, aliases: u.aliases },
     successor: next && next !== id ? next : null,
     predecessors: predecessors(d, id).filter((x) => x !== id),
     lineage,
-    /** The seat (tỉnh lỵ) on 30 June 2025 as each source names it (empty for centrally-run cities and today's merged provinces). */
+    /** Seats (tỉnh lỵ) up to 30 June 2025 as each source names them: the province's own, or its parts' (`unit` says whose); none for centrally-run cities. */
     seats,
     observations: obs.map((o) => row(d, o)),
     events,

@@ -68,9 +68,9 @@ export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
     const former = parts.flatMap((u) => [u.name_vi, u.name_en, unitLabel(u, 'vi'), unitLabel(u, 'en'), ...u.aliases]);
     const words = t(lang).search;
     // A province's own seat, or (for one formed on 1 July 2025) the seats of the provinces it was formed from.
-    // Every place a source names, so that a reader who types an older seat still finds the province.
+    // The seat shown first on the province's page (where sources disagree, the one a primary source names).
     const seats = [unit, ...parts].flatMap((u) =>
-      seatsOf(d, u.id).map((x) => {
+      seatsOf(d, u.id).slice(0, 1).map((x) => {
         const name = lang === 'vi' ? x.seat_vi : x.seat_en;
         const hint = u.id === unit.id ? fill(words.seatOwn, { seat: name }) : fill(words.seatPart, { seat: name, name: unitLabel(u, lang) });
         return { name, variants: [x.seat_vi, x.seat_en], hint };

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { localiseLocator, quotedRuns, type LocatorWords } from '../locator.ts';
 import { formatPeriod, formatNumber } from '../format.ts';
-import { predecessors, successor, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
+import { predecessors, seatsOf, successor, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
@@ -43,7 +43,11 @@ export interface CompareData {
    * `terms`: the unit's own names and aliases, folded, `|`-separated; `related`: the names of the old
    * provinces it was formed from, which find it too, after a unit that bears the name typed.
    */
-  units: { id: string; label: string; hint: string; terms: string; related: string; current: boolean; partOf?: string; parts?: string[] }[];
+  units: {
+    id: string; label: string; hint: string; terms: string; related: string; current: boolean; partOf?: string; parts?: string[];
+    /** Seats (tỉnh lỵ) of the unit or its parts, folded, and what to say when one is typed ("có Nha Trang, …"), `|`-separated alike. */
+    seats?: string; seatHints?: string;
+  }[];
   metrics: { id: string; label: string; decimals: number }[];
   values: Record<string, Record<string, CompareValue>>;
   defaults: string[];
@@ -56,6 +60,9 @@ export const compareMetrics = (d: Dataset) => d.metrics.filter((m) => m.level ==
 
 /** Words from the dictionary: status names (`province.status`) and the hint templates (`search`). */
 export interface CompareWords extends HintWords {
+  /** "tỉnh lỵ {seat} (đến 30/6/2025)" and "có {seat}, tỉnh lỵ {name} đến 30/6/2025", from the search words. */
+  seatOwn: string;
+  seatPart: string;
   status: Readonly<Record<string, string>>;
   /** `province.conflict`: said on a figure that another source contradicts. */
   conflict: string;
@@ -99,8 +106,13 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
     const hint = unitHint(d, u.id, lang, words);
     const terms = [...new Set([u.name_vi, u.name_en, ...u.aliases].map(foldDiacritics))];
     // Also the seats (tỉnh lỵ) of the province and of those it was formed from: "nha trang" offers Khánh Hòa.
-    const seats = [u, ...preds].flatMap((p) => d.seats.filter((x) => x.unit === p.id).map((x) => x.seat_vi));
-    const related = [...new Set([...preds.flatMap((p) => [p.name_vi, ...p.aliases]), ...seats].map(foldDiacritics))].filter((t) => !terms.includes(t));
+    const seatList = [u, ...preds].flatMap((p) =>
+      seatsOf(d, p.id).slice(0, 1).map((x) => {
+        const name = lang === 'vi' ? x.seat_vi : x.seat_en;
+        return { folded: foldDiacritics(x.seat_vi), hint: p.id === u.id ? words.seatOwn.replace('{seat}', name) : words.seatPart.replace('{seat}', name).replace('{name}', unitLabel(p, lang)) };
+      }),
+    );
+    const related = [...new Set([...preds.flatMap((p) => [p.name_vi, ...p.aliases]).map(foldDiacritics), ...seatList.map((x) => x.folded)])].filter((t) => !terms.includes(t));
     // Side by side with today's provinces, a dissolved one says so: "Long An (cũ)" next to "Tây Ninh".
     const label = u.era === 'pre-2025' && !u.id.endsWith('-cu') ? `${unitName(u, lang)} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : unitLabel(u, lang);
     // Lineage, for the page's note on overlapping choices and its suggestions: a dissolved province's
@@ -108,6 +120,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
     const next = u.era === 'pre-2025' ? successor(d, u.id) : null;
     return {
       id: u.id, label, hint, terms: terms.join('|'), related: related.join('|'), current: u.era === 'current',
+      ...(seatList.length > 0 ? { seats: seatList.map((x) => x.folded).join('|'), seatHints: seatList.map((x) => x.hint).join('|') } : {}),
       ...(next && next !== u.id ? { partOf: next } : {}),
       ...(preds.length > 0 ? { parts: preds.map((p) => p.id) } : {}),
     };
@@ -177,6 +190,16 @@ export function searchUnits(data: CompareData, query: string, limit = 8): Compar
     .filter((x) => x.score >= 0)
     .sort((a, b) => a.score - b.score || Number(b.u.current) - Number(a.u.current) || a.u.label.localeCompare(b.u.label));
   return scored.slice(0, limit).map((x) => x.u);
+}
+
+/** The hint under an option: the seat typed ("nha trang": "có Nha Trang, tỉnh lỵ Khánh Hòa (cũ) …"), else the map hint. */
+export function optionHint(u: CompareData['units'][number], query: string): string {
+  const q = foldDiacritics(withoutKind(query));
+  if (q.length >= 3 && u.seats && !foldDiacritics(u.label).startsWith(q)) {
+    const i = u.seats.split('|').findIndex((s) => s.startsWith(q));
+    if (i !== -1) return u.seatHints!.split('|')[i] ?? u.hint;
+  }
+  return u.hint;
 }
 
 /** Parses `?u=a,b` (or repeated `u`), keeping known, distinct ids, at most four. */

@@ -1,7 +1,7 @@
 // The charts of a metric page, built once and shared by the metric page and its embeds (so an embed
 // draws exactly what the page draws), each with the rows it draws as data for CSV/XLSX downloads.
 import { renderBeforeAfter, renderRanking, tileMap } from '../charts/index.ts';
-import { formatDate, formatNumber, formatPeriod, formatValue, listJoin } from '../format.ts';
+import { formatDate, formatNumber, formatPercent, formatPeriod, formatValue, listJoin } from '../format.ts';
 import { REFERENCE_METRICS } from '../reference-metrics.ts';
 import { fill, t, type Lang } from '../i18n/index.ts';
 import { collator, unitById, unitName } from '../queries.ts';
@@ -35,6 +35,8 @@ export interface EraCharts {
   notes: string[];
   /** The notes plus what per-100,000 figures divide by; only the ranking shows per-head figures. */
   rankingNotes: string[];
+  /** Said only while the ranking shows figures per 100,000 people (what they divide by). */
+  perCapNotes: string[];
   ranking: FigureSpec & { keys: SortKey[]; perCap: boolean; variants: RankingVariant[] };
   map: FigureSpec & { svg: string };
   beforeAfter: (FigureSpec & { svg: string }) | null;
@@ -83,7 +85,8 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
   const byId = unitById(d);
   const fmt = (n: number) => formatValue(n, lang, metric.decimals);
   const fmtPc = (n: number) => formatNumber(n, lang, 1);
-  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+  const statusWord = t(lang).province.status;
 
   const out = erasWithData(d, metric.id).map((era): EraCharts => {
     const view = metricEraView(d, metric.id, era);
@@ -131,7 +134,11 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
           id: r.unit.id,
           label: nameOf(r.unit),
           value: pc ? r.perCapita! : r.observation.value,
-          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value)) + (mixedDates ? ` · ${formatPeriod(r.observation.period_start, r.observation.date, lang)}` : '') + (pc && offBasis.has(r.unit.id) ? ' †' : ''),
+          // Sorted by change, each bar says its change, so that the order reads; a plan says it is one.
+          valueLabel: (pc ? fmtPc(r.perCapita!) : fmt(r.observation.value))
+            + (k === 'change' && r.change?.percent != null ? ` (${formatPercent(r.change.percent, lang)})` : '')
+            + (r.observation.status !== 'reported' ? ` (${statusWord[r.observation.status]})` : '')
+            + (mixedDates ? ` · ${formatPeriod(r.observation.period_start, r.observation.date, lang)}` : '') + (pc && offBasis.has(r.unit.id) ? ' †' : ''),
           planned: r.observation.status !== 'reported',
         }));
         // Room on the right for the longest value label (about 6.6 px a character at 12 px), so that a
@@ -193,7 +200,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
         },
       };
     }
-    return { view, layout, sources, notes, rankingNotes: [...notes, ...perCapNotes], ranking, map, beforeAfter };
+    return { view, layout, sources, notes, rankingNotes: notes, perCapNotes, ranking, map, beforeAfter };
   });
   cache.set(key, out);
   return out;

@@ -93,8 +93,11 @@ test('a tile map is one stop in the tab order; the arrow keys move between its t
   expect(moved).not.toBe(start);
   await expect(map.locator(`a.tile[data-unit="${moved}"]`)).toHaveAttribute('tabindex', '0');
   await expect(map.locator('a.tile[tabindex="0"]')).toHaveCount(1);
-  // Tab leaves the map at once, to what follows it.
+  // Tab leaves the map at once, to what follows it; Shift+Tab too, to what precedes it (not the map itself).
   await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#map-34 svg')))).toBe(false);
+  await map.locator(`a.tile[data-unit="${moved}"]`).focus();
+  await page.keyboard.press('Shift+Tab');
   expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#map-34 svg')))).toBe(false);
   await map.locator(`a.tile[data-unit="${moved}"]`).focus();
   await page.keyboard.press('Enter');

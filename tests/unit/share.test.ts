@@ -476,6 +476,22 @@ describe('changelog', () => {
   });
 });
 
+describe('ranking bars say what the order is about', () => {
+  test('sorted by change, each bar with a change carries it; a planned bar says it is a plan', () => {
+    const metric = real.metrics.find((m) => m.id === 'communes')!;
+    const era = metricCharts(real, 'vi', metric).find((e) => e.view.era === 'current')!;
+    const change = era.ranking.variants.find((v) => v.key === 'change' && !v.pc)!;
+    const withChange = era.view.rows.filter((r) => r.change?.percent != null).length;
+    expect(withChange).toBeGreaterThan(10);
+    expect((change.svg.match(/\(−\d+(?:,\d)?\s?%\)/g) ?? []).length).toBe(withChange);
+    const byValue = era.ranking.variants.find((v) => v.key === 'value' && !v.pc)!;
+    expect(byValue.svg).not.toMatch(/\(−\d+(?:,\d)?\s?%\)/);
+    const planned = era.view.rows.filter((r) => r.observation.status === 'planned').length;
+    expect(planned).toBeGreaterThan(0);
+    for (const v of era.ranking.variants) expect(v.svg.split('(kế hoạch)').length - 1, `${v.key} ${v.pc}`).toBe(planned);
+  });
+});
+
 describe('flows counted over a period say so', () => {
   test.each(['vi', 'en'] as const)('public service units cut (%s): bars and rows carry the period, and a note says periods differ', (lang) => {
     const metric = real.metrics.find((m) => m.id === 'public_service_units_cut')!;

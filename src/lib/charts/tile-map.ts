@@ -160,8 +160,9 @@ export function tileMap(tiles: readonly Tile[], o: TileMapOptions): string {
   const pattern = `${o.idPrefix}-missing`;
   const parts: string[] = [];
   // role=group, not img: each tile is a link, and an image's children are presentational (axe nested-interactive).
+  // tabindex=-1: Chromium otherwise stops on the SVG itself before its tiles.
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${escapeXml(o.ariaLabel)}" class="tile-map" data-layout="${o.layout}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${escapeXml(o.ariaLabel)}" class="tile-map" data-layout="${o.layout}" tabindex="-1">`,
     `<defs><pattern id="${pattern}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="var(--missing, #fff)"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8a939c" stroke-width="2"/></pattern></defs>`,
   );
   for (const t of [...layout].sort((a, b) => a.row - b.row || a.col - b.col)) {

@@ -57,8 +57,13 @@ try {
   const descriptor = datapackageJson(dataset, tables, (name) => sizes.get(name)!);
   manifest.push({ name: 'datapackage.json', bytes: publicData.write('datapackage.json', [descriptor]), rows: null });
   // The Data page links the citation file and the contributors' guide, which live in the repository.
+  // The published CITATION.cff names the site's real address when the build has one (SITE_URL).
+  const siteUrl = process.env.SITE_URL?.replace(/\/?$/, '/');
   for (const [name, path] of [['CITATION.cff', join(root, 'CITATION.cff')], ['README.md', join(dataDir, 'README.md')]] as const) {
-    if (existsSync(path)) manifest.push({ name, bytes: publicData.write(name, [readFileSync(path, 'utf8')]), rows: null });
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const published = name === 'CITATION.cff' && siteUrl ? text.replace(/^url: "https:\/\/tinhgon\.example\/"$/m, `url: "${siteUrl}"`) : text;
+    manifest.push({ name, bytes: publicData.write(name, [published]), rows: null });
   }
   const generated = staging.stage(join(outRoot, 'src', 'generated'));
   // The pages read the large record tables from the same files the public downloads are: written once.

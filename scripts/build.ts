@@ -139,3 +139,6 @@ for (const step of steps) {
 }
 rmSync(parked, { recursive: true, force: true });
 say(`done in ${seconds(performance.now() - started)}`);
+// Canonical links, citations, CITATION.cff and the API's attribution carry the site's address: a build
+// without SITE_URL says so, so that the placeholder never goes out unnoticed.
+if (!process.env.SITE_URL) say('note: SITE_URL is not set, so links and citations name https://tinhgon.example; set it to publish (see README)');

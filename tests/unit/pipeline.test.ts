@@ -220,6 +220,17 @@ describe('scripts', () => {
     expect(snapshotDir(out)).toEqual(before);
   });
 
+  test('the published CITATION.cff names the site\'s address when the build has one', () => {
+    const out = join(work, 'cff');
+    const data = join(work, 'cff-data');
+    cpSync(join(fixtures, 'mini'), data, { recursive: true });
+    const r = runScript('build-data.ts', [], { TINHGON_DATA_DIR: data, TINHGON_OUT_DIR: out, SITE_URL: 'https://tinhgon.test' });
+    expect(r.status, r.stderr).toBe(0);
+    const cff = readFileSync(join(out, 'public', 'data', 'CITATION.cff'), 'utf8');
+    expect(cff).toMatch(/^url: "https:\/\/tinhgon\.test\/"$/m);
+    expect(cff).not.toContain('tinhgon.example');
+  });
+
   test('the benchmark\'s synthetic data passes every rule of the pipeline (every event type included)', () => {
     const dir = join(work, 'synthetic');
     writeSyntheticData(join(fixtures, '..', '..', 'data'), dir, { observations: 2000, sources: 50, events: 400, nationalShare: 0.05, seed: DEFAULT_SEED, rowsPerFile: 0 });

@@ -49,9 +49,9 @@ export function unitHint(d: Dataset, id: string, lang: Lang, words: HintWords): 
 }
 
 /**
- * What sources say of a province's seat (tỉnh lỵ) on 30 June 2025: each place named, the first that a
- * non-secondary source names first, with the rows that name it. Usually one place; two where sources
- * disagree. Empty when no source names one.
+ * What sources say of a province's seat (tỉnh lỵ) on 30 June 2025: each place named, with the rows that
+ * name it, in the dataset's order (a place a primary source names before one only a secondary site
+ * names). Usually one place; two where sources disagree; none when no source names one.
  */
 export function seatsOf(d: Dataset, id: string): { seat_vi: string; seat_en: string; rows: Seat[] }[] {
   const out: { seat_vi: string; seat_en: string; rows: Seat[] }[] = [];

@@ -1,5 +1,7 @@
 // The header search: a combobox (arrow keys, Enter, Escape) over Pagefind's index for the page's
 // language. Pagefind's own script and index load on first focus, never before.
+import { withoutKind } from '../lib/text.ts';
+
 interface PagefindResult {
   url: string;
   /** The page's indexed text (its visible text and its hidden search terms). */
@@ -26,8 +28,6 @@ interface Strings {
   error: string;
   kind: Record<string, string>;
 }
-
-import { withoutKind } from '../lib/text.ts';
 
 const MAX = 8;
 /** Results read before ordering: more than are shown, since those matching only some words are dropped. */
@@ -67,7 +67,6 @@ export function resultHint(meta: SearchMetaFields, compact: string, matched: str
   return alias ? matched.replace('{name}', alias) : '';
 }
 
-
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => String(v[k] ?? m));
 
@@ -77,9 +76,10 @@ const KIND_ORDER: Record<string, number> = { province: 0, metric: 0, old: 1, sou
  * Pages whose own name (or alias) is the query or begins with it come first ("binh duong": the old
  * Bình Dương page before TP. Hồ Chí Minh, which only includes it; "ba ria": Bà Rịa - Vũng Tàu); then
  * the provinces it became part of or was formed from ("tay ninh": Long An, now part of Tây Ninh), or
- * whose seat bears the name ("nha trang": Khánh Hòa); then today's provinces and the metrics, then provinces before
- * 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which names every
- * province and publisher and so matches almost anything. Pagefind's order is kept within each group.
+ * whose seat bears the name ("nha trang": Khánh Hòa); then today's provinces and the metrics, then
+ * provinces before 1 July 2025 ("hcm": today's city before the old one), then the Sources page, which
+ * names every province and publisher and so matches almost anything. Pagefind's order is kept within
+ * each group.
  */
 export function ordered<T extends { meta: SearchMetaFields & { own?: string }; content?: string }>(results: readonly T[], compact: string): T[] {
   // A name the query begins ("ba ria" → "bariavungtau", "hcm" → "hcmc") counts as the page's own.

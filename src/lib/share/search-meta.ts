@@ -67,8 +67,8 @@ export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
       .filter(Boolean);
     const former = parts.flatMap((u) => [u.name_vi, u.name_en, unitLabel(u, 'vi'), unitLabel(u, 'en'), ...u.aliases]);
     const words = t(lang).search;
-    // A province's own seat, or (for one formed on 1 July 2025) the seats of the provinces it was formed from.
-    // The seat shown first on the province's page (where sources disagree, the one a primary source names).
+    // A province's own seat, or (for one formed on 1 July 2025) the seats of the provinces it was formed
+    // from: each the place its page shows first (where sources disagree, the one a primary source names).
     const seats = [unit, ...parts].flatMap((u) =>
       seatsOf(d, u.id).slice(0, 1).map((x) => {
         const name = lang === 'vi' ? x.seat_vi : x.seat_en;

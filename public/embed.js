@@ -1,8 +1,8 @@
 /*
  * Tinh Gọn embed host script. Paste an embed's <iframe> and this script (once per page):
  *
- *   <iframe src="https://…/embed/chi-so/communes/ranking-34/" title="…" width="100%" height="520"
- *           loading="lazy" frameborder="0" scrolling="no" data-tinhgon-embed></iframe>
+ *   <iframe src="https://…/embed/chi-so/communes/ranking-34/" title="…" width="100%" height="720"
+ *           loading="lazy" frameborder="0" data-tinhgon-embed></iframe>
  *   <script src="https://…/embed.js" async></script>
  *
  * Each embed posts {type: 'tinhgon:height', height} to its host whenever its content changes height;

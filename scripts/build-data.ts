@@ -56,10 +56,11 @@ try {
   }
   const descriptor = datapackageJson(dataset, tables, (name) => sizes.get(name)!);
   manifest.push({ name: 'datapackage.json', bytes: publicData.write('datapackage.json', [descriptor]), rows: null });
-  // The Data page links the citation file and the contributors' guide, which live in the repository.
+  // The Data page links the citation file and the contributors' guide (with the changelog it points to),
+  // which live in the repository.
   // The published CITATION.cff names the site's real address when the build has one (SITE_URL).
   const siteUrl = process.env.SITE_URL?.replace(/\/?$/, '/');
-  for (const [name, path] of [['CITATION.cff', join(root, 'CITATION.cff')], ['README.md', join(dataDir, 'README.md')]] as const) {
+  for (const [name, path] of [['CITATION.cff', join(root, 'CITATION.cff')], ['README.md', join(dataDir, 'README.md')], ['CHANGELOG.md', join(dataDir, 'CHANGELOG.md')]] as const) {
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
     const published = name === 'CITATION.cff' && siteUrl ? text.replace(/^url: "https:\/\/tinhgon\.example\/"$/m, `url: "${siteUrl}"`) : text;

@@ -383,6 +383,18 @@ describe('JSON API', () => {
     expect(apiProvince(real, 'long-an').successor).toBe('tay-ninh');
     expect(apiProvince(real, 'tay-ninh').predecessors.sort()).toEqual(['long-an', 'tay-ninh-cu']);
   });
+  test('seats have the columns of seats.csv: which place is shown first, which sources disagree; a merged province lists its parts\'', () => {
+    const nb = apiProvince(real, 'ninh-binh-cu');
+    const ids = new Set(nb.sources.map((s) => s.id));
+    expect(nb.seats.length).toBeGreaterThan(1);
+    for (const s of nb.seats) {
+      expect(ids.has(s.source)).toBe(true);
+      expect(s.shown_first).toBe(s.seat_vi === 'Hoa Lư');
+      expect(s.conflicts_with.length > 0).toBe(true);
+    }
+    expect([...new Set(apiProvince(real, 'khanh-hoa').seats.map((s) => s.unit))].sort()).toEqual(['khanh-hoa-cu', 'ninh-thuan']);
+    expect(apiProvince(real, 'ha-noi').seats).toEqual([]);
+  });
 });
 
 describe('social images', () => {
@@ -484,6 +496,10 @@ describe('ranking bars say what the order is about', () => {
     const withChange = era.view.rows.filter((r) => r.change?.percent != null).length;
     expect(withChange).toBeGreaterThan(10);
     expect((change.svg.match(/\(−\d+(?:,\d)?\s?%\)/g) ?? []).length).toBe(withChange);
+    // The downloads carry what the labels say: the figure before and the % change.
+    const col = (c: string) => era.ranking.data.columns.indexOf(c);
+    const hn = era.ranking.data.rows.find((r) => r[0] === 'ha-noi')!;
+    expect([hn[col('before')], hn[col('change_percent')]]).toEqual([526, -76]);
     const byValue = era.ranking.variants.find((v) => v.key === 'value' && !v.pc)!;
     expect(byValue.svg).not.toMatch(/\(−\d+(?:,\d)?\s?%\)/);
     const planned = era.view.rows.filter((r) => r.observation.status === 'planned').length;

@@ -20,9 +20,11 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
  * What a journalist pastes: the iframe (full width, a sensible starting height) and the host script
  * that listens for the embed's height and sets the iframe's. `src` is absolute; `origin` is the site.
  */
-export function embedSnippet(src: string, title: string, origin: string, height = 520): string {
+// No `scrolling="no"`: where a host strips the script, the frame keeps its first height and scrolls,
+// so the chart's source and licence stay within reach; with the script it fits and never scrolls.
+export function embedSnippet(src: string, title: string, origin: string, height = 720): string {
   return (
-    `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" loading="lazy" frameborder="0" scrolling="no" data-tinhgon-embed></iframe>\n` +
+    `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="${height}" loading="lazy" frameborder="0" data-tinhgon-embed></iframe>\n` +
     `<script src="${attr(origin)}/embed.js" async></script>`
   );
 }

@@ -148,9 +148,12 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
         variants.push({ key: k, pc, svg, order: rows.map((r) => r.unit.id).join(' ') });
       }
     }
+    // With a change view, the downloads carry what its labels say: the figure before and the % change.
+    const withChange = keys.includes('change');
     const rankingRows = sortRows(view.rows, 'value', nameOf, cmp).map((r) => {
       const o = r.observation;
-      return [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.period_start || null, o.date, o.status, o.source, o.locator, r.population?.source ?? null, r.population?.date ?? null];
+      const row = [r.unit.id, nameOf(r.unit), o.value, round(r.perCapita), r.population?.value ?? null, o.period_start || null, o.date, o.status, o.source, o.locator, r.population?.source ?? null, r.population?.date ?? null];
+      return withChange ? [...row, r.before?.value ?? null, r.change?.percent == null ? null : Math.round(r.change.percent * 10) / 10] : row;
     });
     const ranking = {
       id: `ranking-${layout}`,
@@ -161,7 +164,7 @@ export function metricCharts(d: Dataset, lang: Lang, metric: Metric): EraCharts[
       variants,
       data: {
         title: rankingTitle, version: d.version, decimals: metric.decimals, file: `${metric.id}-ranking-${layout}`,
-        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'period_start', 'date', 'status', 'source', 'locator', 'population_source', 'population_date'],
+        columns: ['unit', 'name', 'value', 'per_100k', 'population', 'period_start', 'date', 'status', 'source', 'locator', 'population_source', 'population_date', ...(withChange ? ['before', 'change_percent'] : [])],
         rows: rankingRows,
       },
     };

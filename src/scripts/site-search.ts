@@ -1,7 +1,5 @@
 // The header search: a combobox (arrow keys, Enter, Escape) over Pagefind's index for the page's
 // language. Pagefind's own script and index load on first focus, never before.
-import { withoutKind } from '../lib/text.ts';
-
 interface PagefindResult {
   url: string;
   /** The page's indexed text (its visible text and its hidden search terms). */
@@ -27,6 +25,16 @@ interface Strings {
   loading: string;
   error: string;
   kind: Record<string, string>;
+}
+
+/**
+ * The query without a leading "tỉnh", "thành phố", "TP." or "province of" (see `withoutKind` in
+ * src/lib/text.ts, which the compare picker uses). Kept here rather than imported, so that the header's
+ * script, loaded on every page, shares no chunk with other scripts; a test holds the two to the same cases.
+ */
+export function queryWithoutKind(q: string): string {
+  const rest = q.replace(/^\s*(?:t[iỉ]nh|th[aà]nh\s+ph[oố]|tp\.?|province\s+of|city\s+of|province|city)(?:\s+|\.\s*)/iu, '');
+  return rest.trim() ? rest.trim() : q.trim();
 }
 
 const MAX = 8;
@@ -143,7 +151,7 @@ export function initSiteSearch(): void {
     list.innerHTML = results
       .map((r, i) => {
         const kind = r.meta.kind ? s.kind[r.meta.kind] ?? '' : '';
-        const text = resultHint(r.meta, fold(withoutKind(q)), s.matched, s.alsoKnown);
+        const text = resultHint(r.meta, fold(queryWithoutKind(q)), s.matched, s.alsoKnown);
         const hint = text ? `<span class="search-hint">${esc(text)}</span>` : '';
         return `<li role="option" id="site-search-${i}" data-url="${esc(r.url)}" aria-selected="false"><span>${esc(r.meta.title ?? r.url)}</span>${hint}${kind ? `<span class="search-kind">${esc(kind)}</span>` : ''}</li>`;
       })
@@ -157,7 +165,7 @@ export function initSiteSearch(): void {
   };
   const search = async () => {
     const typed = input.value.trim();
-    const q = withoutKind(typed);
+    const q = queryWithoutKind(typed);
     const mine = ++seq;
     if (!q) {
       results = [];

@@ -16,7 +16,7 @@ import { embedHref, embedSnippet } from '../../src/lib/share/embed.ts';
 import { ogCards, ogSvg } from '../../src/lib/share/og.ts';
 import { ogImagePath } from '../../src/lib/share/og-path.ts';
 import { compactName, nameVariants, searchMeta } from '../../src/lib/share/search-meta.ts';
-import { ordered, resultHint } from '../../src/scripts/site-search.ts';
+import { ordered, queryWithoutKind, resultHint } from '../../src/scripts/site-search.ts';
 import { withoutKind } from '../../src/lib/text.ts';
 import { composeSvg, placeChart, svgSize, wrap, wrapUrl } from '../../src/lib/share/svg-export.ts';
 import { columnName, xlsxParts } from '../../src/lib/share/xlsx.ts';
@@ -357,7 +357,10 @@ describe('search terms', () => {
     ['tỉnh', 'tỉnh'],
     ['thanh hoa', 'thanh hoa'],
     ['tinhgon', 'tinhgon'],
-  ])('the query %j is searched as %j', (q, expected) => expect(withoutKind(q)).toBe(expected));
+  ])('the query %j is searched as %j (header search and compare alike)', (q, expected) => {
+    expect(withoutKind(q)).toBe(expected);
+    expect(queryWithoutKind(q)).toBe(expected);
+  });
   test('only provinces, metrics and sources are indexed', () => {
     expect(searchMeta(real, 'vi', { page: 'metric', id: 'communes' })).toMatchObject({ indexed: true, kind: 'metric' });
     expect(searchMeta(real, 'vi', { page: 'sources' })).toMatchObject({ indexed: true, kind: 'sources' });

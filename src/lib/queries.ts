@@ -64,6 +64,22 @@ export function seatsOf(d: Dataset, id: string): { seat_vi: string; seat_en: str
   return out;
 }
 
+/**
+ * The seat a province and each province it was formed from show first, with the words a search result
+ * says when a reader types it ("tỉnh lỵ Nha Trang (đến 30/6/2025)"; "có Nha Trang, tỉnh lỵ Khánh Hòa (cũ)
+ * đến 30/6/2025"): the header search and the compare picker both use them.
+ */
+export function seatHints(d: Dataset, id: string, lang: Lang, words: { seatOwn: string; seatPart: string }): { seat_vi: string; seat_en: string; name: string; hint: string }[] {
+  const byId = unitById(d);
+  return [id, ...predecessors(d, id).filter((p) => p !== id)].flatMap((uid) =>
+    seatsOf(d, uid).slice(0, 1).map((x) => {
+      const name = lang === 'vi' ? x.seat_vi : x.seat_en;
+      const hint = uid === id ? words.seatOwn.replace('{seat}', name) : words.seatPart.replace('{seat}', name).replace('{name}', unitLabel(byId.get(uid)!, lang));
+      return { seat_vi: x.seat_vi, seat_en: x.seat_en, name, hint };
+    }),
+  );
+}
+
 export function observationsOf(d: Dataset, unit: string): Observation[] {
   return d.observations.filter((o) => o.unit === unit);
 }

@@ -1,7 +1,7 @@
 import { csvLines, type CsvValue } from '../csv-out.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Observation } from '../schema/observation.ts';
-import type { Seat } from '../schema/seat.ts';
+import { seatStanding, type Seat } from '../schema/seat.ts';
 import { eventTypes } from '../schema/event.ts';
 import { metricSchema } from '../schema/metric.ts';
 import { LANGUAGE_CODE, SOURCE_KINDS } from '../schema/source.ts';
@@ -94,8 +94,8 @@ export function downloadTables(d: Dataset): Table<any>[] {
       fields: [str('unit', 'Unit id'), str('seat_vi', 'Seat (Vietnamese)'), str('seat_en', 'Seat (English, without diacritics)'), str('source', 'Source id'), str('locator', 'Where in the source'), str('note', 'Our note'), str('note_vi', 'Our note in Vietnamese'), { name: 'shown_first', type: 'boolean', description: 'Whether the site shows this place first for the province (where sources disagree: the one a primary source names, else the first recorded)' }, str('conflicts_with', 'Sources that name another place for the same province, separated by spaces')],
       rows: d.seats,
       toValues: (s: Seat) => {
-        const same = d.seats.filter((x) => x.unit === s.unit);
-        return [s.unit, s.seat_vi, s.seat_en, s.source, s.locator, s.note, s.note_vi, same[0].seat_vi === s.seat_vi, same.filter((x) => x.seat_vi !== s.seat_vi).map((x) => x.source).join(' ')];
+        const { shown_first, conflicts_with } = seatStanding(d.seats, s);
+        return [s.unit, s.seat_vi, s.seat_en, s.source, s.locator, s.note, s.note_vi, shown_first, conflicts_with.join(' ')];
       },
     },
     {

@@ -6,7 +6,7 @@ import { predecessors, successor } from '../queries.ts';
 import { href } from '../routes.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Observation } from '../schema/observation.ts';
-import { SEAT_DATE } from '../schema/seat.ts';
+import { SEAT_DATE, seatStanding } from '../schema/seat.ts';
 
 export const API_BASE = '/api/v1';
 export const apiMetricPath = (id: string) => `${API_BASE}/metrics/${id}.json`;
@@ -56,13 +56,10 @@ export function apiProvince(d: Dataset, id: string) {
   // A province of the 63-province map: its own seat; one formed on 1 July 2025: the seats of its parts.
   const seatUnits = new Set([id, ...predecessors(d, id)]);
   // The columns of seats.csv, and the day they describe.
-  const seats = d.seats.filter((x) => seatUnits.has(x.unit)).map((s) => {
-    const same = d.seats.filter((x) => x.unit === s.unit);
-    return {
-      unit: s.unit, seat_vi: s.seat_vi, seat_en: s.seat_en, date: SEAT_DATE, source: s.source, locator: s.locator, note: s.note || null, note_vi: s.note_vi || null,
-      shown_first: same[0].seat_vi === s.seat_vi, conflicts_with: same.filter((x) => x.seat_vi !== s.seat_vi).map((x) => x.source),
-    };
-  });
+  const seats = d.seats.filter((x) => seatUnits.has(x.unit)).map((s) => ({
+    unit: s.unit, seat_vi: s.seat_vi, seat_en: s.seat_en, date: SEAT_DATE, source: s.source, locator: s.locator, note: s.note || null, note_vi: s.note_vi || null,
+    ...seatStanding(d.seats, s),
+  }));
   return {
     ...meta(d),
     unit: { id: u.id, code: u.code, name_vi: u.name_vi, name_en: u.name_en, type: u.type, region: u.region || null, era: u.era, valid_from: u.valid_from || null, valid_to: u.valid_to || null, aliases: u.aliases },

@@ -2,8 +2,8 @@
 // without diacritics and the names of the provinces they were formed from, so "binh duong" finds
 // TP. Hồ Chí Minh as well as the old Bình Dương page, and "long an" finds Tây Ninh. The terms go in a
 // visually hidden, aria-hidden element inside the indexed body (readers never see or hear them).
-import { fill, t, type Lang } from '../i18n/index.ts';
-import { predecessors, seatsOf, unitHint, unitLabel } from '../queries.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import { predecessors, seatHints, unitHint, unitLabel } from '../queries.ts';
 import type { Route } from '../routes.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import { foldDiacritics } from '../text.ts';
@@ -61,25 +61,18 @@ export function searchMeta(d: Dataset, lang: Lang, route: Route): SearchMeta {
     const unit = d.units.find((u) => u.id === route.id);
     if (!unit) return NONE;
     const own = [unit.name_vi, unit.name_en, unitLabel(unit, lang), ...unit.aliases];
-    const parts = predecessors(d, unit.id)
+    const former = predecessors(d, unit.id)
       .filter((id) => id !== unit.id)
       .map((id) => d.units.find((u) => u.id === id)!)
-      .filter(Boolean);
-    const former = parts.flatMap((u) => [u.name_vi, u.name_en, unitLabel(u, 'vi'), unitLabel(u, 'en'), ...u.aliases]);
+      .filter(Boolean)
+      .flatMap((u) => [u.name_vi, u.name_en, unitLabel(u, 'vi'), unitLabel(u, 'en'), ...u.aliases]);
     const words = t(lang).search;
-    // A province's own seat, or (for one formed on 1 July 2025) the seats of the provinces it was formed
-    // from: each the place its page shows first (where sources disagree, the one a primary source names).
-    const seats = [unit, ...parts].flatMap((u) =>
-      seatsOf(d, u.id).slice(0, 1).map((x) => {
-        const name = lang === 'vi' ? x.seat_vi : x.seat_en;
-        const hint = u.id === unit.id ? fill(words.seatOwn, { seat: name }) : fill(words.seatPart, { seat: name, name: unitLabel(u, lang) });
-        return { name, variants: [x.seat_vi, x.seat_en], hint };
-      }),
-    );
+    // A province's own seat, or (for one formed on 1 July 2025) the seats of the provinces it was formed from.
+    const seats = seatHints(d, unit.id, lang, words);
     return {
       indexed: true,
       kind: unit.era === 'pre-2025' ? 'old' : 'province',
-      terms: nameVariants([...own, ...former, ...seats.flatMap((x) => x.variants)]).join(', '),
+      terms: nameVariants([...own, ...former, ...seats.flatMap((x) => [x.seat_vi, x.seat_en])]).join(', '),
       hint: unitHint(d, unit.id, lang, words),
       own: ownNames(own),
       aliases: unit.aliases.join(' | '),

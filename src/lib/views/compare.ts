@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { localiseLocator, quotedRuns, type LocatorWords } from '../locator.ts';
 import { formatPeriod, formatNumber } from '../format.ts';
-import { predecessors, seatsOf, successor, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
+import { predecessors, seatHints, successor, unitHint, unitLabel, unitName, type HintWords } from '../queries.ts';
 import type { CompareBar } from '../charts/compare.ts';
 import { escapeXml } from '../charts/escape.ts';
 import type { Dataset } from '../schema/dataset.ts';
@@ -106,12 +106,7 @@ export function compareData(d: Dataset, lang: Lang, words: CompareWords): Compar
     const hint = unitHint(d, u.id, lang, words);
     const terms = [...new Set([u.name_vi, u.name_en, ...u.aliases].map(foldDiacritics))];
     // Also the seats (tỉnh lỵ) of the province and of those it was formed from: "nha trang" offers Khánh Hòa.
-    const seatList = [u, ...preds].flatMap((p) =>
-      seatsOf(d, p.id).slice(0, 1).map((x) => {
-        const name = lang === 'vi' ? x.seat_vi : x.seat_en;
-        return { folded: foldDiacritics(x.seat_vi), hint: p.id === u.id ? words.seatOwn.replace('{seat}', name) : words.seatPart.replace('{seat}', name).replace('{name}', unitLabel(p, lang)) };
-      }),
-    );
+    const seatList = seatHints(d, u.id, lang, words).map((x) => ({ folded: foldDiacritics(x.seat_vi), hint: x.hint }));
     const related = [...new Set([...preds.flatMap((p) => [p.name_vi, ...p.aliases]).map(foldDiacritics), ...seatList.map((x) => x.folded)])].filter((t) => !terms.includes(t));
     // Side by side with today's provinces, a dissolved one says so: "Long An (cũ)" next to "Tây Ninh".
     const label = u.era === 'pre-2025' && !u.id.endsWith('-cu') ? `${unitName(u, lang)} ${lang === 'vi' ? '(cũ)' : '(pre-2025)'}` : unitLabel(u, lang);
